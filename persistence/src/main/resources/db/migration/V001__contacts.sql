@@ -19,7 +19,7 @@ create table contact_import (
     file_size         bigint        not null,
     file_fingerprint  varchar(64)   not null,
     encoding          varchar(40)   not null,
-    delimiter         varchar(4)    not null,
+    delimiter         varchar(20)   not null,
     column_mapping    varchar(100000) not null,
     state             varchar(20)   not null,
     started_at        timestamp with time zone not null,

@@ -1,0 +1,48 @@
+package dev.switchboard.app.cli;
+
+import dev.switchboard.app.console.ConsoleApp;
+import dev.switchboard.engine.DataFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The root of the command line: {@code switchboard [--data-dir DIR] [COMMAND]}; no command opens the console. */
+@Command(name = "switchboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Outbound campaigns on Genesys Cloud: voice, SMS and email, compliant by construction.",
+                "Without a command, opens the console."},
+        subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
+                BenchImportCommand.class, CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL)
+public final class SwitchboardCommand implements Callable<Integer> {
+    /** Returned by {@link #execute} when the console took over; the JVM then lives as long as its window. */
+    public static final int CONSOLE_STARTED = -1;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (default: $SWITCHBOARD_HOME, else the platform's application data folder).")
+    Path dataDir;
+
+    Path dataDir() {
+        return dataDir != null ? dataDir.toAbsolutePath() : DataFolder.resolve();
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleApp.launch(dataDir(), new String[0]);
+        return CONSOLE_STARTED;
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new SwitchboardCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("switchboard: " + e.getMessage());
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

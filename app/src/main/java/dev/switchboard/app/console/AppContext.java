@@ -1,0 +1,94 @@
+package dev.switchboard.app.console;
+
+import dev.switchboard.app.console.common.FxTaskRunner;
+import dev.switchboard.app.console.common.NamedThreadFactory;
+import dev.switchboard.app.console.common.TaskRunner;
+import dev.switchboard.engine.StoreUnavailableException;
+import dev.switchboard.engine.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The console's composition root for what lives as long as the window: the executors (made here once, shut down in
+ * {@link #close()}), the task runner on them, and the workspace once it is open.
+ */
+public final class AppContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    private static final int WORKERS = 3;
+
+    private final Path dataDir;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+            new NamedThreadFactory("switchboard-io"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("switchboard-timer"));
+    private final TaskRunner tasks = new FxTaskRunner(workers, timer);
+    private Workspace workspace;
+    private volatile boolean stopping;
+
+    public AppContext(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** True once the console is shutting down: long work (an import) stops at its next batch. */
+    public BooleanSupplier stopping() {
+        return () -> stopping;
+    }
+
+    /** Opens the workspace and keeps it for {@link #close()}. Blocks: call it on a worker. */
+    public Workspace openWorkspace(String holder) throws StoreUnavailableException {
+        Workspace opened = Workspace.open(dataDir, holder);
+        synchronized (this) {
+            if (!stopping) {
+                workspace = opened;
+                return opened;
+            }
+        }
+        opened.close();
+        throw new CancellationException("the console is closing");
+    }
+
+    /** Stops running work, closes the workspace on a worker and waits (up to 15 s) for the workers to finish. */
+    @Override
+    public void close() {
+        Workspace toClose;
+        synchronized (this) {
+            stopping = true;
+            toClose = workspace;
+            workspace = null;
+        }
+        timer.shutdownNow();
+        if (toClose != null) {
+            workers.execute(() -> {
+                try {
+                    toClose.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing the workspace failed", e);
+                }
+            });
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("Background work did not finish within 15 s of closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.app.console;
+
+import dev.switchboard.app.console.common.FxDialogService;
+import dev.switchboard.app.console.common.Ui;
+import dev.switchboard.app.console.imports.Importer;
+import dev.switchboard.app.console.shell.ShellView;
+import dev.switchboard.app.console.shell.ShellViewModel;
+import dev.switchboard.app.console.shell.ThemePreference;
+import dev.switchboard.app.console.shell.Themes;
+import dev.switchboard.engine.DataFolder;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The JavaFX console. {@link #launch(Path, String[])} starts it on a data folder; the window shows at once, the
+ * store opens in the background, and closing the window closes the store and stops the executors.
+ */
+public final class ConsoleApp extends Application {
+    static final String HOLDER = "console";
+
+    private static volatile Path launchDataDir;
+
+    private AppContext context;
+
+    /** Starts the console on {@code dataDir} and returns when its window has closed. */
+    public static void launch(Path dataDir, String[] args) {
+        launchDataDir = Objects.requireNonNull(dataDir, "dataDir");
+        Application.launch(ConsoleApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Path dataDir = launchDataDir != null ? launchDataDir : DataFolder.resolve();
+        context = new AppContext(dataDir);
+        ThemePreference theme = ThemePreference.user();
+        Themes.apply(theme.dark());
+
+        ShellViewModel shellVm = new ShellViewModel(dataDir, theme, context.tasks(),
+                () -> context.openWorkspace(HOLDER));
+        FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
+        ShellView shell = new ShellView(shellVm, workspace -> new ConsoleServices(workspace.contacts(),
+                Importer.of(workspace.imports()), context.tasks(), dialogs, context.stopping()).listsView(),
+                Platform::exit);
+
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        scene.getStylesheets().add(Ui.stylesheet());
+        shell.installShortcuts(scene);
+        stage.setTitle("Switchboard");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.show();
+        shellVm.open();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static Window focusedWindowOr(Window fallback) {
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(fallback);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.app.console.common;
+
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@link DialogService} with JavaFX file choosers and alerts, owned by the window the supplier names. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private File lastFolder;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = Objects.requireNonNull(owner);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Contact lists (*.csv, *.txt, *.tsv)", "*.csv", "*.txt", "*.tsv"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+        FileChooser chooser = chooser(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files (*.csv)", "*.csv"));
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(owner.get());
+        alert.showAndWait();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (lastFolder != null) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File chosen) {
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        lastFolder = chosen.getParentFile();
+        return Optional.of(chosen.toPath());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.switchboard.app.console.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small node factories the views share, so that spacing and styling stay the same everywhere. */
+public final class Ui {
+    public static final String STYLESHEET = "/switchboard/app.css";
+
+    private Ui() {
+    }
+
+    /** The app stylesheet's URL, for {@code scene.getStylesheets()}. */
+    public static String stylesheet() {
+        var url = Ui.class.getResource(STYLESHEET);
+        if (url == null) {
+            throw new IllegalStateException(STYLESHEET + " is not on the class path");
+        }
+        return url.toExternalForm();
+    }
+
+    public static FontIcon icon(Ikon ikon) {
+        return new FontIcon(ikon);
+    }
+
+    /** A region that takes the free width of an {@link HBox} (or the free height of a {@link VBox}). */
+    public static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    public static Label label(String id, String text, String... styleClasses) {
+        Label label = new Label(text);
+        if (id != null) {
+            label.setId(id);
+        }
+        label.getStyleClass().addAll(styleClasses);
+        return label;
+    }
+
+    public static Button button(String id, String text, Ikon ikon) {
+        Button button = new Button(text, ikon == null ? null : icon(ikon));
+        button.setId(id);
+        return button;
+    }
+
+    /** A number with a caption under it; {@code value} carries the id tests look up. */
+    public static VBox stat(Label value, String caption, String... styleClasses) {
+        value.getStyleClass().add("stat-value");
+        VBox box = new VBox(value, label(null, caption, "stat-caption"));
+        box.getStyleClass().add("stat");
+        box.getStyleClass().addAll(styleClasses);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A centred icon, title, text and optional action for a screen or table with nothing to show yet. */
+    public static VBox emptyState(Ikon ikon, String title, String text, Button action) {
+        VBox box = new VBox(icon(ikon), label(null, title, "empty-title"));
+        if (text != null) {
+            Label body = label(null, text, "muted");
+            body.setWrapText(true);
+            box.getChildren().add(body);
+        }
+        if (action != null) {
+            box.getChildren().add(action);
+        }
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+}

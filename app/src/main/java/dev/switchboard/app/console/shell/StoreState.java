@@ -1,0 +1,18 @@
+package dev.switchboard.app.console.shell;
+
+/** Where the console's store stands, as the status bar shows it. */
+public enum StoreState {
+    OPENING("Opening the store…"),
+    OPEN("Store open"),
+    FAILED("Store unavailable");
+
+    private final String label;
+
+    StoreState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

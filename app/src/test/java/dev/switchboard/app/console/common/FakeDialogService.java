@@ -1,0 +1,47 @@
+package dev.switchboard.app.console.common;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link DialogService} that answers file choosers from a queue and records the errors it was shown. */
+public final class FakeDialogService implements DialogService {
+    private final Deque<Path> answers = new ArrayDeque<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
+
+    /** The next file chooser returns {@code path}; with none queued, choosers are cancelled. */
+    public FakeDialogService answer(Path path) {
+        answers.add(path);
+        return this;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title) {
+        asked.add(title);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName) {
+        asked.add(title + ": " + suggestedName);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+
+    /** The titles (and suggested names) of the choosers shown. */
+    public List<String> asked() {
+        return asked;
+    }
+}

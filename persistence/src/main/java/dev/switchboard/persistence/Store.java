@@ -1,0 +1,220 @@
+package dev.switchboard.persistence;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The database: an H2 file in the data folder (or any JDBC database the migrations run on, PostgreSQL for teams).
+ * Opening migrates it with Flyway. Thread-safe; repositories share it.
+ */
+public final class Store implements AutoCloseable {
+    /** The store file's base name inside the data folder: H2 adds {@code .mv.db}. */
+    public static final String FILE_NAME = "switchboard";
+
+    /*
+     * WRITE_DELAY=0: H2's default (500 ms) loses acknowledged commits on kill -9 (compliance-rules.md §6).
+     * DATABASE_TO_LOWER + unquoted rendering: H2 and PostgreSQL then fold every name the same way.
+     * No AUTO_SERVER: exactly one process opens the file.
+     */
+    static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final DataSource dataSource;
+    private final SQLDialect dialect;
+    private final DSLContext dsl;
+    private final AutoCloseable closer;
+    private final String description;
+
+    private Store(DataSource dataSource, SQLDialect dialect, AutoCloseable closer, String description) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.closer = closer;
+        this.description = description;
+        Settings settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withExecuteLogging(false)
+                .withRenderSchema(false);
+        this.dsl = DSL.using(dataSource, dialect, settings);
+    }
+
+    /** Opens (creating if needed) the H2 file store of a data folder, checks its durability setting, migrates it. */
+    public static Store openFile(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + H2_SETTINGS;
+        return openH2(url, "the store in " + dataDir, true);
+    }
+
+    /** A private in-memory H2 store, migrated: for tests and benchmarks' scratch work. */
+    public static Store inMemory() {
+        return openH2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "an in-memory store",
+                false);
+    }
+
+    private static Store openH2(String url, String description, boolean durable) {
+        JdbcConnectionPool pool;
+        try {
+            pool = JdbcConnectionPool.create(url, "sa", "");
+            pool.setMaxConnections(16);
+            try (Connection c = pool.getConnection()) {
+                if (durable) {
+                    checkWriteDelay(c, description);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open " + description + ": " + firstLine(e.getMessage()), e);
+        }
+        JdbcConnectionPool p = pool;
+        Store store = new Store(pool, SQLDialect.H2, () -> {
+            try (Connection c = p.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // already closed
+            }
+            p.dispose();
+        }, description);
+        store.migrate();
+        return store;
+    }
+
+    /** Any JDBC database (PostgreSQL for teams that share one), migrated. No pooling: one connection per use. */
+    public static Store openJdbc(String url, String user, String password, SQLDialect dialect) {
+        DataSource ds = new DriverManagerDataSource(url, user, password);
+        Store store = new Store(ds, dialect, () -> { }, url.replaceAll("password=[^&;]*", "password=***"));
+        store.migrate();
+        return store;
+    }
+
+    /**
+     * Refuses a store whose WRITE_DELAY is not 0: with H2's default of 500 ms a kill -9 loses commits the engine was
+     * told were durable, and then a send could leave without its intent on record.
+     */
+    static void checkWriteDelay(Connection c, String description) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
+            String value = rs.next() ? rs.getString(1) : null;
+            if (!"0".equals(value)) {
+                throw new StoreException("Refusing to use " + description + ": its WRITE_DELAY is " + value
+                        + ", not 0, so acknowledged commits could be lost on a crash.");
+            }
+        }
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            close();
+            throw new StoreException("Cannot migrate " + description + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** The store's current WRITE_DELAY as H2 reports it (null on other databases). */
+    public String writeDelay() {
+        if (dialect != SQLDialect.H2) {
+            return null;
+        }
+        return dsl.fetchValue(DSL.field(
+                "(select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY')",
+                String.class));
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException("Cannot close " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The smallest DataSource over DriverManager; enough for a database reached over the network. */
+    private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return DriverManager.getConnection(url, u, p);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
