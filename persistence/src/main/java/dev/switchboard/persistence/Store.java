@@ -34,6 +34,12 @@ public final class Store implements AutoCloseable {
      */
     static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    static {
+        // jOOQ prints a banner and tips at first use: noise on a command line's standard error
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    }
+
     private final DataSource dataSource;
     private final SQLDialect dialect;
     private final DSLContext dsl;

@@ -79,7 +79,12 @@ public final class PhoneNormalizer {
                 return new PhoneCheck.Invalid("unknown country code +" + number.getCountryCode());
             }
             case TOO_SHORT, TOO_LONG, INVALID_LENGTH -> {
-                return new PhoneCheck.Invalid("wrong length: " + nsn.length() + " digits");
+                // libphonenumber reads 1-199-555-2671 as country code 1 plus national prefix 1 plus 9 digits;
+                // the user wrote a NANP number with a bad area code, and should be told so
+                String written = nanpDefault ? writtenNanpNumber(s) : null;
+                String nanpProblem = written == null ? null : NanpRules.problem(written);
+                return new PhoneCheck.Invalid(nanpProblem != null ? nanpProblem
+                        : "wrong length: " + nsn.length() + " digits");
             }
         }
         if (number.getCountryCode() == 1) {
@@ -122,6 +127,23 @@ public final class PhoneNormalizer {
             digits.deleteCharAt(0);
         }
         return digits.length() == 3 && NanpRules.isN11(digits, 0);
+    }
+
+    /** The 10 digits of a value written as a NANP number without +: 10 digits, or 11 starting with 1; else null. */
+    private static String writtenNanpNumber(String s) {
+        StringBuilder digits = new StringBuilder(11);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '+' || Character.isLetterOrDigit(c)) {
+                return null;
+            }
+        }
+        if (digits.length() == 11 && digits.charAt(0) == '1') {
+            return digits.substring(1);
+        }
+        return digits.length() == 10 ? digits.toString() : null;
     }
 
     private static String parseFailure(NumberParseException e, String s) {
