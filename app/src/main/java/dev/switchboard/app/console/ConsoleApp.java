@@ -22,7 +22,7 @@ import java.util.Objects;
  * store opens in the background, and closing the window closes the store and stops the executors.
  */
 public final class ConsoleApp extends Application {
-    static final String HOLDER = "console";
+    static final String HOLDER = "the Switchboard console";
 
     private static volatile Path launchDataDir;
 

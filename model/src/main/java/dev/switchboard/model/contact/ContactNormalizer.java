@@ -160,7 +160,7 @@ public final class ContactNormalizer {
                         "unknown time zone '" + v[cols.timeZone] + "'"));
             }
         }
-        TimeZones timeZones = zones.resolve(explicit, postal, state, country, phones);
+        TimeZones timeZones = zones.resolveWith(explicit, postal, state, country, phones);
         Jurisdiction jurisdiction = jurisdictions.resolve(state, postal, country, phones).orElse(null);
         List<Consent> consents = consents(v, warnings);
         Map<String, String> attributes = new HashMap<>();
@@ -240,7 +240,8 @@ public final class ContactNormalizer {
                 continue;
             }
             Instant at = r.at() != null ? r.at() : r.granted() ? date : null;
-            consents.add(new Consent(cols.channel(i), r.granted(), at, source != null ? source : "column " + cols.label(i)));
+            String from = source != null ? source : "column " + cols.label(i);
+            consents.add(new Consent(cols.channel(i), r.granted(), at, from));
         }
         return consents;
     }

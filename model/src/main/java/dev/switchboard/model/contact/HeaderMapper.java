@@ -44,7 +44,8 @@ public final class HeaderMapper {
         alias(map, Target.of(ContactField.FULL_NAME), "name", "fullname", "contactname", "customername");
         alias(map, Target.of(ContactField.EMAIL), "email", "emailaddress", "mail", "emailaddr", "primaryemail");
         alias(map, Target.phone(PhoneType.OTHER), "phone", "phonenumber", "telephone", "tel", "telephonenumber",
-                "phoneno", "primaryphone", "contactnumber", "altphone", "alternatephone", "otherphone", "secondaryphone");
+                "phoneno", "primaryphone", "contactnumber", "altphone", "alternatephone", "otherphone",
+                "secondaryphone");
         alias(map, Target.phone(PhoneType.MOBILE), "mobile", "cell", "cellphone", "mobilephone", "mobilenumber",
                 "cellnumber", "mobileno", "cellular", "mobilephonenumber", "cellphonenumber");
         alias(map, Target.phone(PhoneType.HOME), "homephone", "home", "homenumber", "hometel", "homephonenumber");

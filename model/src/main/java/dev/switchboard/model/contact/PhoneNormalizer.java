@@ -38,7 +38,8 @@ public final class PhoneNormalizer {
         this.defaultRegion = defaultRegion.strip().toUpperCase(Locale.ROOT);
         int countryCode = UTIL.getCountryCodeForRegion(this.defaultRegion);
         if (countryCode == 0) {
-            throw new IllegalArgumentException("unknown region '" + defaultRegion + "'; use an ISO 3166-1 alpha-2 code");
+            throw new IllegalArgumentException("unknown region '" + defaultRegion
+                    + "'; use an ISO 3166-1 alpha-2 code such as US");
         }
         this.nanpDefault = countryCode == 1;
     }

@@ -66,7 +66,7 @@ final class PostalCodes {
     }
 
     /** Prefixes wholly inside one zone (or, for 865, a known mix) of a state that has several. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<ZoneId>[] zones() {
         List<ZoneId>[] zones = new List[1000];
         fill(zones, List.of(NEW_YORK), "320-323", "326-339", "341-349", "374", "376", "378-379", "402-418", "425");

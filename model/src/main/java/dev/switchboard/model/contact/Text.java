@@ -28,7 +28,7 @@ final class Text {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 
-    /** Lower-cased letters and digits only, so that header spellings compare: {@code "E-mail Address"} → {@code "emailaddress"}. */
+    /** Lower-cased letters and digits only: {@code "E-mail Address"} → {@code "emailaddress"}. */
     static String compactKey(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -41,8 +41,9 @@ final class Text {
     }
 
     /**
-     * Lower-cased words separated by single spaces, with dots dropped rather than turned into breaks, so that
-     * {@code "Washington D.C."} → {@code "washington dc"} and {@code "America/New_York"} → {@code "america new york"}.
+     * Lower-cased words separated by single spaces, with dots and apostrophes dropped rather than turned into
+     * breaks: {@code "Washington D.C."} → {@code "washington dc"}, {@code "Eastern Time (US & Canada)"} →
+     * {@code "eastern time us canada"}.
      */
     static String wordKey(String s) {
         StringBuilder sb = new StringBuilder(s.length());

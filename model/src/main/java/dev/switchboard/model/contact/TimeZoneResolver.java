@@ -117,12 +117,12 @@ public final class TimeZoneResolver {
      */
     public TimeZones resolve(String explicitZone, String postalCode, String stateOrProvince, String country,
                              List<Phone> phones) {
-        return resolve(parseExplicit(explicitZone).orElse(null), postalCode, stateOrProvince, country, phones);
+        return resolveWith(parseExplicit(explicitZone).orElse(null), postalCode, stateOrProvince, country, phones);
     }
 
     /** As {@link #resolve(String, String, String, String, List)}, with the explicit zone already read. */
-    TimeZones resolve(ZoneId explicit, String postalCode, String stateOrProvince, String country,
-                      List<Phone> phones) {
+    TimeZones resolveWith(ZoneId explicit, String postalCode, String stateOrProvince, String country,
+                          List<Phone> phones) {
         if (explicit != null) {
             return new TimeZones(List.of(explicit), TimeZoneSource.EXPLICIT);
         }

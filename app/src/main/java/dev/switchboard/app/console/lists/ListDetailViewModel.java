@@ -97,7 +97,8 @@ public final class ListDetailViewModel {
             return;
         }
         long listId = summary.list().id();
-        ContactFilter filter = new ContactFilter(filterText.get());
+        String text = filterText.get() == null ? "" : filterText.get().strip();
+        ContactFilter filter = text.isEmpty() ? ContactFilter.ALL : new ContactFilter(text);
         searching.set(true);
         tasks.task(() -> directory.countContacts(listId, filter))
                 .onSuccess(count -> {

@@ -6,6 +6,7 @@ import dev.switchboard.app.console.imports.ImportWizard;
 import dev.switchboard.app.console.imports.ImportWizardViewModel;
 import dev.switchboard.model.contact.ListSummary;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,7 +40,7 @@ public final class ListsView {
         root.setDividerPositions(0.24);
     }
 
-    public Node root() {
+    public Parent root() {
         return root;
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** An {@link Importer} that previews a fixed four-column file and imports by reporting made-up progress. */
-final class FakeImporter implements Importer {
+public final class FakeImporter implements Importer {
     final List<String> inspections = new ArrayList<>();
     final List<ImportRequest> runs = new ArrayList<>();
     ImportInputException inspectFailure;
@@ -30,7 +30,7 @@ final class FakeImporter implements Importer {
     boolean cancelAfterFirstReport;
     BooleanSupplier lastCancelled;
 
-    static ColumnMapping autoMapping() {
+    public static ColumnMapping autoMapping() {
         return new ColumnMapping(List.of(
                 ColumnBinding.of(0, "id", ContactField.EXTERNAL_KEY),
                 ColumnBinding.of(1, "first_name", ContactField.FIRST_NAME),
