@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +34,17 @@ import java.util.stream.Collectors;
  * (H2 and PostgreSQL).
  */
 public final class ContactImportWriter {
+    /*
+     * Looking up a batch's keys: H2 uses only the list_id part of the (list_id, external_key) index for
+     * "external_key = any(?)" or "in (…)" and scans the whole list per batch (quadratic over an import); joined
+     * against its TABLE() of the keys it does two-column index lookups. PostgreSQL plans "= any(?)" well.
+     */
+    private static final String SELECT_EXISTING_H2 =
+            "select c.id, c.external_key, c.content_hash, c.import_id, c.import_line"
+                    + " from table(k varchar = ?) t join contact c on c.list_id = ? and c.external_key = t.k";
     private static final String SELECT_EXISTING =
             "select id, external_key, content_hash, import_id, import_line from contact"
-                    + " where list_id = ? and external_key = any(?)";
+                    + " where external_key = any(?) and list_id = ?";
     static final String INSERT_CONTACT = "insert into contact (list_id, external_key, first_name, last_name, email,"
             + " email_raw, postal_code, address_region, country, jurisdiction, jurisdiction_source, time_zones,"
             + " time_zone_source, time_zone_flag, attributes, content_hash, import_id, import_line, created_at,"
@@ -77,13 +87,46 @@ public final class ContactImportWriter {
      */
     public BatchOutcome write(long importId, long listId, int seq, long expectedLastRecord, List<ImportRow> rows,
                               Instant now) {
+        return write(importId, listId, seq, expectedLastRecord, rows, now, key -> true);
+    }
+
+    /**
+     * As {@link #write(long, long, int, long, List, Instant)}, looking up only the keys that {@code mightExist}
+     * (a fresh list's import knows most keys are new). Should a key it called new exist after all, the batch is
+     * rolled back and written again with every key looked up.
+     */
+    public BatchOutcome write(long importId, long listId, int seq, long expectedLastRecord, List<ImportRow> rows,
+                              Instant now, Predicate<String> mightExist) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("empty batch");
         }
+        try {
+            return writeOnce(importId, listId, seq, expectedLastRecord, rows, now, mightExist);
+        } catch (StoreException e) {
+            if (!uniqueViolation(e.getCause())) {
+                throw e;
+            }
+            return writeOnce(importId, listId, seq, expectedLastRecord, rows, now, key -> true);
+        }
+    }
+
+    private static boolean uniqueViolation(Throwable t) {
+        for (; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException q ? q : null; s != null; s = s.getNextException()) {
+                if (s instanceof SQLIntegrityConstraintViolationException || "23505".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private BatchOutcome writeOnce(long importId, long listId, int seq, long expectedLastRecord, List<ImportRow> rows,
+                                   Instant now, Predicate<String> mightExist) {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                BatchOutcome outcome = write(c, importId, listId, seq, expectedLastRecord, rows, now);
+                BatchOutcome outcome = write(c, importId, listId, seq, expectedLastRecord, rows, now, mightExist);
                 c.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -98,8 +141,8 @@ public final class ContactImportWriter {
     }
 
     private BatchOutcome write(Connection c, long importId, long listId, int seq, long expectedLastRecord,
-                               List<ImportRow> rows, Instant now) throws SQLException {
-        Map<String, Existing> existing = existing(c, listId, rows);
+                               List<ImportRow> rows, Instant now, Predicate<String> mightExist) throws SQLException {
+        Map<String, Existing> existing = existing(c, listId, rows, mightExist);
         Timestamp at = Timestamp.from(now);
         Map<String, ImportRow> firstInBatch = new HashMap<>();
         List<ImportRow> inserts = new ArrayList<>();
@@ -187,16 +230,19 @@ public final class ContactImportWriter {
                 + " of this file has it too (the first is kept)");
     }
 
-    private Map<String, Existing> existing(Connection c, long listId, List<ImportRow> rows) throws SQLException {
-        Object[] keys = rows.stream().map(r -> r.result().externalKey()).filter(k -> k != null).distinct().toArray();
+    private Map<String, Existing> existing(Connection c, long listId, List<ImportRow> rows,
+                                           Predicate<String> mightExist) throws SQLException {
+        Object[] keys = rows.stream().map(r -> r.result().externalKey())
+                .filter(k -> k != null && mightExist.test(k)).distinct().toArray();
         Map<String, Existing> found = new HashMap<>();
         if (keys.length == 0) {
             return found;
         }
-        try (PreparedStatement ps = c.prepareStatement(SELECT_EXISTING)) {
+        String sql = store.dialect() == org.jooq.SQLDialect.H2 ? SELECT_EXISTING_H2 : SELECT_EXISTING;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array array = c.createArrayOf("VARCHAR", keys);
-            ps.setLong(1, listId);
-            ps.setArray(2, array);
+            ps.setArray(1, array);
+            ps.setLong(2, listId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long importId = rs.getLong(4);

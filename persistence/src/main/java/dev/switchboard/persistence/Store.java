@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
      * DATABASE_TO_LOWER + unquoted rendering: H2 and PostgreSQL then fold every name the same way.
      * No AUTO_SERVER: exactly one process opens the file.
      */
-    static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=65536";
 
     static {
         // jOOQ prints a banner and tips at first use: noise on a command line's standard error

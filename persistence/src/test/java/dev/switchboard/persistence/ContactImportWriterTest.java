@@ -99,6 +99,18 @@ class ContactImportWriterTest {
     }
 
     @Test
+    void aKeyFilterThatWronglyCallsAKeyNewCostsARetryNotADuplicate() {
+        ImportRecord first = newImport();
+        writer.write(first.id(), list.id(), 0, 0, List.of(accepted(1, draft("L-1", "Ana", "+14155552671"))), NOW);
+        ImportRecord second = newImport();
+        BatchOutcome o = writer.write(second.id(), list.id(), 0, 0,
+                List.of(accepted(1, draft("L-1", "Ana", "+14155552671")),
+                        accepted(2, draft("L-2", "Ben", "+14155552672"))), NOW, key -> false);
+        assertThat(o).isEqualTo(new BatchOutcome(1, 0, 1, 0, 0));
+        assertThat(contacts.count(list.id(), null)).isEqualTo(2);
+    }
+
+    @Test
     void duplicateKeysInOneFileAreRejectedWithBothLines() {
         ImportRecord imp = newImport();
         writer.write(imp.id(), list.id(), 0, 0,

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (WRITE_DELAY=0) using plain JDBC batches of the same size. Prints the times, their ratio and the peak heap.
  */
 public final class ImportBenchmark {
-    private static final int BATCH = 1000;
+    private static final int BATCH = ImportService.BATCH_SIZE;
 
     private ImportBenchmark() {
     }

@@ -42,7 +42,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    static final int BATCH_SIZE = 1000;
+    public static final int BATCH_SIZE = 1000;
     private static final int QUEUED_BATCHES = 4;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     public static final String DEFAULT_REGION = "US";
@@ -131,7 +131,11 @@ public final class ImportService {
         }
         lists.update(list.id(), region, mapping, started);
 
-        Run run = new Run(record, list, mapping, region, format, sep, resumeAfter, listener, cancelled, startNanos);
+        // A list that was empty before this import began holds only keys this run wrote: a Bloom filter of them
+        // answers "is it new?" without asking the store. A resumed run did not see the earlier rows, so it asks.
+        KeyFilter seen = resumeAfter == 0 && lists.contactCount(list.id()) == 0 ? new KeyFilter() : null;
+        Run run = new Run(record, list, mapping, region, format, sep, resumeAfter, listener, cancelled, startNanos,
+                seen);
         ImportState end;
         String message;
         try {
@@ -203,6 +207,7 @@ public final class ImportService {
         private final ImportListener listener;
         private final BooleanSupplier cancelled;
         private final long startNanos;
+        private final KeyFilter seen;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean stop;
         private volatile long bytesRead;
@@ -215,7 +220,9 @@ public final class ImportService {
         private long rejected;
 
         Run(ImportRecord record, ContactList list, ColumnMapping mapping, String region, ImportFormat format,
-            char sep, long resumeAfter, ImportListener listener, BooleanSupplier cancelled, long startNanos) {
+            char sep, long resumeAfter, ImportListener listener, BooleanSupplier cancelled, long startNanos,
+            KeyFilter seen) {
+            this.seen = seen;
             this.record = record;
             this.list = list;
             this.mapping = mapping;
@@ -259,7 +266,17 @@ public final class ImportService {
                     }
                     @SuppressWarnings("unchecked")
                     List<ImportRow> batch = (List<ImportRow>) item;
-                    BatchOutcome o = writer.write(record.id(), list.id(), seq++, lastRecord, batch, clock.instant());
+                    BatchOutcome o = seen == null
+                            ? writer.write(record.id(), list.id(), seq++, lastRecord, batch, clock.instant())
+                            : writer.write(record.id(), list.id(), seq++, lastRecord, batch, clock.instant(),
+                            seen::mightContain);
+                    if (seen != null) {
+                        for (ImportRow row : batch) {
+                            if (row.result().externalKey() != null) {
+                                seen.add(row.result().externalKey());
+                            }
+                        }
+                    }
                     lastRecord = batch.getLast().recordNo();
                     lastLine = batch.getLast().lineNo();
                     rowsThisRun += batch.size();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one record of a list file into a {@link ContactDraft} with warnings, or a rejection with reasons.
@@ -26,6 +27,7 @@ import java.util.Optional;
 public final class ContactNormalizer {
     static final int MAX_KEY = 200;
     static final int MAX_NAME = 200;
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "md", "esq");
 
     private final String defaultRegion;
     private final PhoneNormalizer phoneNormalizer;
@@ -72,10 +74,10 @@ public final class ContactNormalizer {
         }
         String key = cols.key >= 0 ? v[cols.key] : null;
         if (!rejections.isEmpty()) {
-            return new RowResult.Rejected(key == null || key.isEmpty() || key.length() > MAX_KEY
-                    || key.indexOf('\u0000') >= 0 ? null : key, rejections);
+            return new RowResult.Rejected(usable(key), rejections);
         }
         List<RowIssue> warnings = new ArrayList<>(2);
+        // bad phones and emails: warnings if the row has another way to reach the person, else the rejection
         List<RowIssue> contactIssues = new ArrayList<>(1);
         List<Phone> phones = phones(raw, v, contactIssues);
         String email = null;
@@ -109,11 +111,16 @@ public final class ContactNormalizer {
             }
         }
         if (!rejections.isEmpty()) {
-            return new RowResult.Rejected(key == null || key.isEmpty() || key.length() > MAX_KEY ? null : key,
-                    rejections);
+            return new RowResult.Rejected(usable(key), rejections);
         }
         warnings.addAll(contactIssues);
-        return new RowResult.Accepted(draft(key, raw, v, phones, email, emailRaw, warnings), warnings);
+        ContactDraft contact = draft(key, raw, v, phones, email, emailRaw, warnings);
+        return new RowResult.Accepted(contact, warnings);
+    }
+
+    /** The key a rejection may carry so the import can report it: null when it is itself the problem. */
+    private static String usable(String key) {
+        return key == null || key.isEmpty() || key.length() > MAX_KEY || key.indexOf('\u0000') >= 0 ? null : key;
     }
 
     private List<Phone> phones(String[] raw, String[] v, List<RowIssue> issues) {
@@ -124,7 +131,7 @@ public final class ContactNormalizer {
             }
             switch (phoneNormalizer.normalize(v[i])) {
                 case PhoneCheck.Valid valid -> {
-                    if (phones.stream().noneMatch(p -> p.e164().equals(valid.e164()))) {
+                    if (!contains(phones, valid.e164())) {
                         phones.add(new Phone(valid.e164(), cols.phoneType(i), raw[i], cols.label(i)));
                     }
                 }
@@ -132,6 +139,15 @@ public final class ContactNormalizer {
             }
         }
         return phones;
+    }
+
+    private static boolean contains(List<Phone> phones, String e164) {
+        for (Phone p : phones) {
+            if (p.e164().equals(e164)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ContactDraft draft(String key, String[] raw, String[] v, List<Phone> phones, String email,
@@ -150,8 +166,9 @@ public final class ContactNormalizer {
         }
         String postal = cols.postal >= 0 && !v[cols.postal].isEmpty() ? v[cols.postal] : null;
         String state = cols.state >= 0 && !v[cols.state].isEmpty() ? v[cols.state] : null;
-        String region = state == null ? null : Subdivision.find(state, usOrCanada(country)).map(Subdivision::code)
-                .orElse(state);
+        String reading = Countries.addressCountry(country);
+        String region = state == null || Countries.OTHER.equals(reading) ? state
+                : Subdivision.find(state, reading).map(Subdivision::code).orElse(state);
         ZoneId explicit = null;
         if (cols.timeZone >= 0 && !v[cols.timeZone].isEmpty()) {
             explicit = zones.parseExplicit(v[cols.timeZone]).orElse(null);
@@ -173,12 +190,10 @@ public final class ContactNormalizer {
                 timeZones, jurisdiction, consents, ContactDraft.attributesOf(attributes));
     }
 
-    private static String usOrCanada(String country) {
-        String reading = Countries.addressCountry(country);
-        return Countries.OTHER.equals(reading) ? null : reading;
-    }
-
-    /** First and last name: the name columns, else the full name split at its last space ("Last, First" too). */
+    /**
+     * First and last name: the name columns, else the full name split at its last space, or at its comma when
+     * written "Last, First" (but not "King, Jr.").
+     */
     private String[] names(String[] v, List<RowIssue> warnings) {
         String first = cols.firstName >= 0 ? v[cols.firstName] : "";
         String last = cols.lastName >= 0 ? v[cols.lastName] : "";
@@ -187,8 +202,9 @@ public final class ContactNormalizer {
             String full = v[cols.fullName];
             nameColumn = cols.fullName;
             int comma = full.indexOf(',');
-            int space = full.lastIndexOf(' ');
-            if (comma > 0 && comma == full.lastIndexOf(',')) {
+            boolean suffix = comma > 0 && NAME_SUFFIXES.contains(Text.compactKey(full.substring(comma + 1)));
+            int space = full.lastIndexOf(' ', suffix ? comma : full.length());
+            if (comma > 0 && comma == full.lastIndexOf(',') && !suffix) {
                 last = Text.trim(full.substring(0, comma));
                 first = Text.trim(full.substring(comma + 1));
             } else if (space > 0) {

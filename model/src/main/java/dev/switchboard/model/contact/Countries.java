@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Set;
 
 /** Country values as lists write them ({@code USA}, {@code United States}, {@code ca}) to ISO 3166-1 alpha-2. */
 final class Countries {
@@ -11,6 +12,7 @@ final class Countries {
     static final String OTHER = "other";
 
     private static final Map<String, String> BY_KEY = build();
+    private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
     private Countries() {
     }
@@ -43,6 +45,10 @@ final class Countries {
         String v = Text.trim(value);
         if (v.isEmpty()) {
             return null;
+        }
+        // the usual case, asked several times per row: skip building a key
+        if (v.length() == 2 && CODES.contains(v)) {
+            return v;
         }
         return BY_KEY.get(Text.wordKey(v));
     }

@@ -52,7 +52,7 @@ public final class HeaderMapper {
         alias(map, Target.phone(PhoneType.WORK), "workphone", "officephone", "businessphone", "worknumber",
                 "businessnumber", "workphonenumber", "officenumber");
         alias(map, Target.of(ContactField.ADDRESS), "address", "street", "addressline1", "streetaddress", "address1",
-                "addr1", "mailingaddress");
+                "addr1", "mailingaddress", "homeaddress");
         alias(map, Target.of(ContactField.CITY), "city", "town");
         alias(map, Target.of(ContactField.STATE), "state", "province", "region", "st", "stateprovince",
                 "stateorprovince", "statecode");

@@ -96,7 +96,7 @@ public final class JurisdictionResolver {
     private Jurisdiction lookUp(String e164) {
         PhoneNumber number;
         try {
-            number = UTIL.parse(e164, "ZZ");
+            number = PhoneNormalizer.fromE164(e164);
         } catch (NumberParseException e) {
             return null;
         }

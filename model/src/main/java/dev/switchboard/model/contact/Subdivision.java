@@ -3,6 +3,7 @@ package dev.switchboard.model.contact;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -126,9 +127,11 @@ record Subdivision(String country, String code, String name, List<ZoneId> zones)
         if (v.isEmpty()) {
             return Optional.empty();
         }
+        // "FL", but also "N.Y." and "D.C."
+        String code = v.length() == 2 ? v : Text.compactKey(v);
         Subdivision s = null;
-        if (v.length() == 2) {
-            String code = v.toUpperCase(java.util.Locale.ROOT);
+        if (code.length() == 2) {
+            code = code.toUpperCase(Locale.ROOT);
             s = "CA".equals(country) ? null : US_CODES.get(code);
             if (s == null && !"US".equals(country)) {
                 s = CA_CODES.get(code);

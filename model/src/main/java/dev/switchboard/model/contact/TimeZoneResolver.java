@@ -2,7 +2,6 @@ package dev.switchboard.model.contact;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class TimeZoneResolver {
-    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
     private static final Map<String, ZoneId> IANA = ianaIds();
     private static final Map<String, ZoneId> NAMES = names();
@@ -95,19 +93,22 @@ public final class TimeZoneResolver {
             return Optional.empty();
         }
         ZoneId zone = v.indexOf('/') > 0 ? IANA.get(v.toLowerCase(Locale.ROOT)) : null;
-        if (zone == null) {
-            String key = Text.wordKey(v);
+        // "Eastern Standard Time", "Pacific Time (US & Canada)": drop the decorations until a name is left
+        String key = zone == null ? Text.wordKey(v) : null;
+        while (zone == null && key != null) {
             zone = NAMES.get(key);
-            for (int i = 0; zone == null && i < NAME_SUFFIXES.size(); i++) {
-                String suffix = NAME_SUFFIXES.get(i);
-                if (key.endsWith(suffix)) {
-                    key = key.substring(0, key.length() - suffix.length());
-                    zone = NAMES.get(key);
-                    i = -1;
-                }
-            }
+            key = withoutSuffix(key);
         }
         return Optional.ofNullable(zone);
+    }
+
+    private static String withoutSuffix(String key) {
+        for (String suffix : NAME_SUFFIXES) {
+            if (key.endsWith(suffix)) {
+                return key.substring(0, key.length() - suffix.length());
+            }
+        }
+        return null;
     }
 
     /**
@@ -149,7 +150,7 @@ public final class TimeZoneResolver {
         Set<ZoneId> zones = new LinkedHashSet<>();
         for (Phone phone : phones) {
             try {
-                for (String id : mapper.getTimeZonesForNumber(UTIL.parse(phone.e164(), "ZZ"))) {
+                for (String id : mapper.getTimeZonesForNumber(PhoneNormalizer.fromE164(phone.e164()))) {
                     if (!UNKNOWN.equals(id)) {
                         zones.add(ZoneId.of(id));
                     }

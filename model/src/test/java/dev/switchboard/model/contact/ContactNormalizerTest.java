@@ -35,14 +35,8 @@ class ContactNormalizerTest {
         return row;
     }
 
-    private static String issues(RowResult result) {
-        return result.issues().stream()
-                .map(i -> i.severity() + " " + i.column() + ": " + i.reason())
-                .collect(Collectors.joining("; "));
-    }
-
     private static ContactDraft accepted(RowResult result) {
-        assertThat(result).as(issues(result)).isInstanceOf(RowResult.Accepted.class);
+        assertThat(result).as(shortIssues(result)).isInstanceOf(RowResult.Accepted.class);
         return ((RowResult.Accepted) result).contact();
     }
 
@@ -77,26 +71,61 @@ class ContactNormalizerTest {
                 new java.util.TreeMap<>(Map.of("Address", "1 Main St", "City", "Pensacola", "Policy", "P-99")));
     }
 
+    /** Issues as {@code W column: reason} or {@code R column: reason}, joined by "; ". */
+    private static String shortIssues(RowResult result) {
+        return result.issues().stream()
+                .map(i -> (i.severity() == RowIssue.Severity.WARNING ? "W " : "R ") + i.column() + ": " + i.reason())
+                .collect(Collectors.joining("; "));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            one bad phone of two       | CRM_Lead_ID=1;Mobile=4155552671;Home Phone=hello         | ACCEPTED | WARNING Home Phone: not a phone number
-            bad phones, good email     | CRM_Lead_ID=1;Mobile=911;Home Phone=(900) 234-5678;Email=a@b.co | ACCEPTED | WARNING Mobile: N11 service code, not a phone number; WARNING Home Phone: premium-rate number
-            bad email, good phone      | CRM_Lead_ID=1;Mobile=4155552671;Email=bob@example           | ACCEPTED | WARNING Email: invalid domain: needs a dot, as in example.com
-            nothing usable             | CRM_Lead_ID=1;Mobile=555-0150;Home Phone=(415) 555-0100;Email=Bob <b@x.com> | REJECTED | REJECTED Mobile: missing area code: 7 digits; REJECTED Home Phone: fictional number (555-01xx); REJECTED Email: a display name or angle brackets are not allowed: give the address alone
-            no phone nor email         | CRM_Lead_ID=1;First Name=Ada                              | REJECTED | REJECTED null: no phone number or email address
-            NULL is not empty          | CRM_Lead_ID=1;Mobile=NULL;Email=N/A                       | REJECTED | REJECTED Mobile: not a phone number; REJECTED Email: not an email address: missing @
-            empty key                  | CRM_Lead_ID=  ;Mobile=4155552671                          | REJECTED | REJECTED CRM_Lead_ID: empty external key (CRM_Lead_ID)
-            empty key and no contact   | Email=x                                                   | REJECTED | REJECTED CRM_Lead_ID: empty external key (CRM_Lead_ID); REJECTED Email: not an email address: missing @
-            unknown time zone          | CRM_Lead_ID=1;Mobile=4155552671;Time Zone=XYZ             | ACCEPTED | WARNING Time Zone: unknown time zone 'XYZ'
-            unknown consent            | CRM_Lead_ID=1;Mobile=4155552671;SMS Consent=maybe         | ACCEPTED | WARNING SMS Consent: not a consent value: use yes/no, true/false, 1/0, opted in/opted out or a date
-            bad consent date           | CRM_Lead_ID=1;Mobile=4155552671;SMS Consent=y;Consent Date=last week | ACCEPTED | WARNING Consent Date: not a date: use yyyy-MM-dd, M/d/yyyy or an ISO date-time
-            unknown country            | CRM_Lead_ID=1;Mobile=4155552671;Country=Narnia            | ACCEPTED | WARNING Country: unknown country 'Narnia'
+            bad phone of two | Mobile=4155552671;Home Phone=hello  | W Home Phone: not a phone number
+            bad email        | Mobile=4155552671;Email=bob@example | W Email: invalid domain: needs a dot, \
+            as in example.com
+            N11, email ok    | Mobile=911;Email=a@b.co             | W Mobile: N11 service code, not a phone number
+            premium          | Home Phone=1-900-234-5678;Email=a@b.co | W Home Phone: premium-rate number
+            no phone, email  | First Name=Ada                      | R null: no phone number or email address
+            NULL not empty   | Mobile=NULL                         | R Mobile: not a phone number
+            N/A not empty    | Email=N/A                           | R Email: not an email address: missing @
+            fictional only   | Home Phone=(415) 555-0100           | R Home Phone: fictional number (555-01xx)
+            unknown zone     | Mobile=4155552671;Time Zone=XYZ     | W Time Zone: unknown time zone 'XYZ'
+            unknown country  | Mobile=4155552671;Country=Narnia    | W Country: unknown country 'Narnia'
+            bad consent      | Mobile=4155552671;SMS Consent=maybe | W SMS Consent: not a consent value: \
+            use yes/no, true/false, 1/0, opted in/opted out or a date
+            bad consent date | Mobile=4155552671;SMS Consent=y;Consent Date=last week | \
+            W Consent Date: not a date: use yyyy-MM-dd, M/d/yyyy or an ISO date-time
             """)
-    void acceptsWithWarningsOrRejectsWithReasons(String description, String pairs, String verdict, String expected) {
-        RowResult result = withKey.normalize(row(pairs.split(";")));
-        assertThat(result).isInstanceOf(verdict.equals("ACCEPTED") ? RowResult.Accepted.class
-                : RowResult.Rejected.class);
-        assertThat(issues(result)).isEqualTo(expected);
+    void acceptsWithWarningsOrRejectsWithReasons(String description, String pairs, String expected) {
+        List<String> fields = new ArrayList<>(List.of("CRM_Lead_ID=1"));
+        fields.addAll(List.of(pairs.split(";")));
+        RowResult result = withKey.normalize(row(fields.toArray(String[]::new)));
+        assertThat(shortIssues(result)).isEqualTo(expected);
+        assertThat(result).isInstanceOf(expected.startsWith("R ") ? RowResult.Rejected.class
+                : RowResult.Accepted.class);
+    }
+
+    @Test
+    void aRejectionListsEveryBadValue() {
+        RowResult result = withKey.normalize(row("CRM_Lead_ID=1", "Mobile=555-0150", "Home Phone=(415) 555-0100",
+                "Email=Bob <b@x.com>"));
+        assertThat(result).isInstanceOf(RowResult.Rejected.class);
+        assertThat(result.externalKey()).isEqualTo("1");
+        assertThat(result.issues()).containsExactly(
+                RowIssue.rejected("Mobile", "555-0150", "missing area code: 7 digits"),
+                RowIssue.rejected("Home Phone", "(415) 555-0100", "fictional number (555-01xx)"),
+                RowIssue.rejected("Email", "Bob <b@x.com>",
+                        "a display name or angle brackets are not allowed: give the address alone"));
+    }
+
+    @Test
+    void anEmptyKeyRejectsTheRowAlongsideOtherReasons() {
+        assertThat(shortIssues(withKey.normalize(row("CRM_Lead_ID=  ", "Mobile=4155552671"))))
+                .isEqualTo("R CRM_Lead_ID: empty external key (CRM_Lead_ID)");
+        RowResult both = withKey.normalize(row("Email=x"));
+        assertThat(shortIssues(both)).isEqualTo("R CRM_Lead_ID: empty external key (CRM_Lead_ID); "
+                + "R Email: not an email address: missing @");
+        assertThat(both.externalKey()).isNull();
     }
 
     @Test
@@ -116,7 +145,7 @@ class ContactNormalizerTest {
 
         List<String> extra = new ArrayList<>(row("CRM_Lead_ID=1", "Mobile=4155552671"));
         extra.addAll(List.of("", "stray"));
-        assertThat(issues(withKey.normalize(extra))).isEqualTo("REJECTED null: row has 20 fields, the header has 18");
+        assertThat(shortIssues(withKey.normalize(extra))).isEqualTo("R null: row has 20 fields, the header has 18");
     }
 
     @Test
@@ -132,7 +161,7 @@ class ContactNormalizerTest {
         assertThat(withKey.normalize(row("CRM_Lead_ID=" + "k".repeat(200), "Mobile=4155552671")))
                 .isInstanceOf(RowResult.Accepted.class);
         RowResult result = withKey.normalize(row("CRM_Lead_ID=" + "k".repeat(201), "Mobile=4155552671"));
-        assertThat(issues(result)).isEqualTo("REJECTED CRM_Lead_ID: external key longer than 200 characters (201)");
+        assertThat(shortIssues(result)).isEqualTo("R CRM_Lead_ID: external key longer than 200 characters (201)");
         assertThat(result.externalKey()).isNull();
     }
 
@@ -160,6 +189,8 @@ class ContactNormalizerTest {
             Ada Lovelace          | Ada          | Lovelace
             Mary Ann Evans        | Mary Ann     | Evans
             Lovelace, Ada         | Ada          | Lovelace
+            'King, Martin Luther' | Martin Luther | King
+            'Martin Luther King, Jr.' | Martin Luther | 'King, Jr.'
             ' Madonna '           | Madonna      | NULL
             ''                    | NULL         | NULL
             """)
@@ -171,9 +202,10 @@ class ContactNormalizerTest {
 
     @Test
     void overLongNamesAreDroppedWithAWarning() {
-        RowResult result = withKey.normalize(row("CRM_Lead_ID=1", "Mobile=4155552671", "First Name=" + "n".repeat(201)));
+        RowResult result = withKey.normalize(row("CRM_Lead_ID=1", "Mobile=4155552671",
+                "First Name=" + "n".repeat(201)));
         assertThat(accepted(result).firstName()).isNull();
-        assertThat(issues(result)).isEqualTo("WARNING First Name: name longer than 200 characters (201)");
+        assertThat(shortIssues(result)).isEqualTo("W First Name: name longer than 200 characters (201)");
     }
 
     @ParameterizedTest(name = "{0} + date {1}")
@@ -254,7 +286,8 @@ class ContactNormalizerTest {
 
     @Test
     void timeZonesAndJurisdictionFollowTheirPrecedence() {
-        ContactDraft byState = accepted(withKey.normalize(row("CRM_Lead_ID=1", "Mobile=4155552671", "State=Florida")));
+        ContactDraft byState = accepted(withKey.normalize(row("CRM_Lead_ID=1", "Mobile=4155552671",
+                "State=Florida")));
         assertThat(byState.timeZones().flag()).isEqualTo("AMBIGUOUS");
         assertThat(byState.timeZones().source()).isEqualTo(TimeZoneSource.STATE);
         assertThat(byState.jurisdiction().code()).isEqualTo("US-FL");

@@ -58,7 +58,7 @@ class EmailCheckTest {
             bob@192.168.0.1             | invalid domain: '1' is not a top-level domain
             bob@example.c               | invalid domain: 'c' is not a top-level domain
             bob@example.c0m             | invalid domain: 'c0m' is not a top-level domain
-            bob@bücher.de               | invalid domain: non-ASCII characters (write an international domain as xn--…)
+            bob@bücher.de            | invalid domain: non-ASCII characters (write an international domain as xn--…)
             """)
     void rejectsWithAReason(String raw, String reason) {
         assertThat(EmailCheck.problem(raw)).contains(reason);

@@ -28,28 +28,28 @@ class HeaderMapperTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            CRM_Lead_ID;First Name;Last Name;Mobile;Email              | KEY FIRST_NAME LAST_NAME PHONE:MOBILE EMAIL
-            crm id;fname;lname;cell phone;E-mail                       | KEY FIRST_NAME LAST_NAME PHONE:MOBILE EMAIL
-            Lead ID;Name;Phone;Email Address                           | KEY FULL_NAME PHONE:OTHER EMAIL
-            Customer ID;given name;surname;Telephone;mobile_number     | KEY FIRST_NAME LAST_NAME PHONE:OTHER PHONE:MOBILE
-            External ID;Full Name;Home Phone;Work Phone;Cell           | KEY FULL_NAME PHONE:HOME PHONE:WORK PHONE:MOBILE
-            Contact ID;Account Number;id;Phone Number                  | KEY ATTRIBUTE ATTRIBUTE PHONE:OTHER
-            id;Tel;Office Phone;Business Phone;Home                    | KEY PHONE:OTHER PHONE:WORK PHONE:WORK PHONE:HOME
-            Phone;Address;City;State;Zip;Country                       | PHONE:OTHER ADDRESS CITY STATE POSTAL_CODE COUNTRY
-            phone;Street;Town;Province;Postal Code;country             | PHONE:OTHER ADDRESS CITY STATE POSTAL_CODE COUNTRY
-            Mobile Phone;Address Line 1;Address Line 2;ST;Zip Code     | PHONE:MOBILE ADDRESS ATTRIBUTE STATE POSTAL_CODE
-            Phone;Region;Postcode;Time Zone                            | PHONE:OTHER STATE POSTAL_CODE TIME_ZONE
-            Phone;Timezone;TZ                                          | PHONE:OTHER TIME_ZONE ATTRIBUTE
-            Phone;SMS Consent;Consent Date;Consent Source              | PHONE:OTHER CONSENT_SMS CONSENT_DATE CONSENT_SOURCE
-            Phone;Text Opt In;Voice Consent;Email Consent;Email        | PHONE:OTHER CONSENT_SMS CONSENT_VOICE CONSENT_EMAIL EMAIL
-            Phone;Consent SMS;consent_voice;Consent-Email              | PHONE:OTHER CONSENT_SMS CONSENT_VOICE CONSENT_EMAIL
-            Email;E-mail;Secondary Email                               | EMAIL ATTRIBUTE ATTRIBUTE
-            Phone 1;Phone 2;Phone3;Mobile2                             | PHONE:OTHER PHONE:OTHER PHONE:OTHER PHONE:MOBILE
-            First Name;First Name;Last Name;Last Name                  | FIRST_NAME ATTRIBUTE LAST_NAME ATTRIBUTE
-            Policy Number;Balance;Due Date;Agent;Phone                 | ATTRIBUTE ATTRIBUTE ATTRIBUTE ATTRIBUTE PHONE:OTHER
-            \uFEFFEmail; Phone ;;Notes;                                | EMAIL PHONE:OTHER IGNORE ATTRIBUTE IGNORE
-            EMAIL.ADDRESS;CELL_PHONE;ZIP.CODE;STATE-PROVINCE           | EMAIL PHONE:MOBILE POSTAL_CODE STATE
-            Account ID;Customer ID;Lead ID;Email                       | KEY ATTRIBUTE ATTRIBUTE EMAIL
+            CRM_Lead_ID;First Name;Last Name;Mobile;Email          | KEY FIRST_NAME LAST_NAME PHONE:MOBILE EMAIL
+            crm id;fname;lname;cell phone;E-mail                   | KEY FIRST_NAME LAST_NAME PHONE:MOBILE EMAIL
+            Lead ID;Name;Phone;Email Address                       | KEY FULL_NAME PHONE:OTHER EMAIL
+            Customer ID;given name;surname;Telephone;mobile_number | KEY FIRST_NAME LAST_NAME PHONE:OTHER PHONE:MOBILE
+            External ID;Full Name;Home Phone;Work Phone;Cell       | KEY FULL_NAME PHONE:HOME PHONE:WORK PHONE:MOBILE
+            Contact ID;Account Number;id;Phone Number              | KEY ATTRIBUTE ATTRIBUTE PHONE:OTHER
+            id;Tel;Office Phone;Business Phone;Home                | KEY PHONE:OTHER PHONE:WORK PHONE:WORK PHONE:HOME
+            Phone;Address;City;State;Zip;Country                   | PHONE:OTHER ADDRESS CITY STATE POSTAL_CODE COUNTRY
+            phone;Street;Town;Province;Postal Code;country         | PHONE:OTHER ADDRESS CITY STATE POSTAL_CODE COUNTRY
+            Mobile Phone;Address Line 1;Address Line 2;ST;Zip Code | PHONE:MOBILE ADDRESS ATTRIBUTE STATE POSTAL_CODE
+            Phone;Region;Postcode;Time Zone                        | PHONE:OTHER STATE POSTAL_CODE TIME_ZONE
+            Phone;Timezone;TZ                                      | PHONE:OTHER TIME_ZONE ATTRIBUTE
+            Phone;SMS Consent;Consent Date;Consent Source          | PHONE:OTHER CONSENT_SMS CONSENT_DATE CONSENT_SOURCE
+            Phone;Text Opt In;Voice Consent;Email Consent          | PHONE:OTHER CONSENT_SMS CONSENT_VOICE CONSENT_EMAIL
+            Phone;Consent SMS;consent_voice;Consent-Email          | PHONE:OTHER CONSENT_SMS CONSENT_VOICE CONSENT_EMAIL
+            Email;E-mail;Secondary Email                           | EMAIL ATTRIBUTE ATTRIBUTE
+            Phone 1;Phone 2;Phone3;Mobile2                         | PHONE:OTHER PHONE:OTHER PHONE:OTHER PHONE:MOBILE
+            First Name;First Name;Last Name;Last Name              | FIRST_NAME ATTRIBUTE LAST_NAME ATTRIBUTE
+            Policy Number;Balance;Due Date;Agent;Phone             | ATTRIBUTE ATTRIBUTE ATTRIBUTE ATTRIBUTE PHONE:OTHER
+            \uFEFFEmail; Phone ;;Notes;                            | EMAIL PHONE:OTHER IGNORE ATTRIBUTE IGNORE
+            EMAIL.ADDRESS;CELL_PHONE;ZIP.CODE;STATE-PROVINCE       | EMAIL PHONE:MOBILE POSTAL_CODE STATE
+            Account ID;Customer ID;Lead ID;Email                   | KEY ATTRIBUTE ATTRIBUTE EMAIL
             """)
     void autoMapsRealisticHeaderRows(String headerRow, String expected) {
         ColumnMapping mapping = HeaderMapper.autoMap(headers(headerRow));

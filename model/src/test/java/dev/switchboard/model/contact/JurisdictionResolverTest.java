@@ -55,6 +55,9 @@ class JurisdictionResolverTest {
             NULL            | H2X 1Y4     | CA            | CA-QC
             NULL            | NULL        | Puerto Rico   | US-PR
             District of Columbia | NULL   | US            | US-DC
+            D.C.            | NULL        | US            | US-DC
+            N.Y.            | NULL        | NULL          | US-NY
+            Québec          | NULL        | CA            | CA-QC
             """)
     void addressGivesTheState(String state, String zip, String country, String code) {
         assertThat(resolver.resolve(state, zip, country, phones("+14155552671")))

@@ -17,7 +17,9 @@ class TimeZoneResolverTest {
     }
 
     private static List<ZoneId> zones(String spaceSeparated) {
-        return Arrays.stream(spaceSeparated.split(" ")).map(ZoneId::of).toList();
+        return Arrays.stream(spaceSeparated.split(" "))
+                .map(z -> ZoneId.of(z.matches("(Pacific|Europe)/.*") ? z : "America/" + z))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -70,47 +72,50 @@ class TimeZoneResolverTest {
         assertThat(resolver.parseExplicit(value)).isEmpty();
     }
 
+    /** Expected zones are space-separated; America/ may be left out. */
     @ParameterizedTest(name = "zone={0} zip={1} state={2} country={3} phone={4}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
-            America/Chicago | 33101      | FL                | US      | +14155552671 | EXPLICIT    | America/Chicago
-            XYZ             | 33101      | FL                | US      | +14155552671 | POSTAL_CODE | America/New_York
-            NULL            | 33101      | NULL              | NULL    | NULL         | POSTAL_CODE | America/New_York
-            NULL            | 32501      | FL                | US      | NULL         | POSTAL_CODE | America/Chicago
-            NULL            | 32401-1234 | NULL              | US      | NULL         | POSTAL_CODE | America/Chicago
-            NULL            | 32456      | NULL              | US      | NULL         | POSTAL_CODE | America/New_York
-            NULL            | 79901      | NULL              | US      | NULL         | POSTAL_CODE | America/Denver
-            NULL            | 79830      | NULL              | US      | NULL         | POSTAL_CODE | America/Chicago America/Denver
-            NULL            | 75201      | NULL              | US      | NULL         | POSTAL_CODE | America/Chicago
-            NULL            | 2134       | NULL              | US      | NULL         | POSTAL_CODE | America/New_York
-            NULL            | 46201      | NULL              | US      | NULL         | POSTAL_CODE | America/Indiana/Indianapolis
-            NULL            | 46320      | NULL              | US      | NULL         | POSTAL_CODE | America/Chicago
-            NULL            | 83814      | NULL              | US      | NULL         | POSTAL_CODE | America/Los_Angeles
-            NULL            | 83702      | NULL              | US      | NULL         | POSTAL_CODE | America/Boise
-            NULL            | 99546      | NULL              | US      | NULL         | POSTAL_CODE | America/Adak
-            NULL            | 99501      | NULL              | US      | NULL         | POSTAL_CODE | America/Anchorage
-            NULL            | 85001      | NULL              | US      | NULL         | POSTAL_CODE | America/Phoenix
-            NULL            | 86515      | NULL              | US      | NULL         | POSTAL_CODE | America/Phoenix America/Denver
-            NULL            | 00901      | NULL              | US      | NULL         | POSTAL_CODE | America/Puerto_Rico
-            NULL            | 96910      | NULL              | US      | NULL         | POSTAL_CODE | Pacific/Guam
-            NULL            | M5V 3L9    | NULL              | Canada  | NULL         | POSTAL_CODE | America/Toronto
-            NULL            | P7B 5E1    | NULL              | CA      | NULL         | POSTAL_CODE | America/Toronto America/Winnipeg
-            NULL            | v6b1a1     | NULL              | NULL    | NULL         | POSTAL_CODE | America/Vancouver America/Edmonton America/Dawson_Creek
-            NULL            | NULL       | FL                | US      | +14155552671 | STATE       | America/New_York America/Chicago
-            NULL            | NULL       | florida           | USA     | NULL         | STATE       | America/New_York America/Chicago
-            NULL            | 1234       | FL                | NULL    | NULL         | STATE       | America/New_York America/Chicago
-            NULL            | NULL       | IN                | US      | NULL         | STATE       | America/Indiana/Indianapolis America/Chicago
-            NULL            | NULL       | AZ                | US      | NULL         | STATE       | America/Phoenix
-            NULL            | NULL       | hi                | US      | NULL         | STATE       | Pacific/Honolulu
-            NULL            | NULL       | Washington D.C.   | US      | NULL         | STATE       | America/New_York
-            NULL            | NULL       | New York          | US      | NULL         | STATE       | America/New_York
-            NULL            | NULL       | Quebec            | NULL    | NULL         | STATE       | America/Toronto America/Halifax
-            NULL            | NULL       | AB                | CA      | NULL         | STATE       | America/Edmonton
-            NULL            | NULL       | NULL              | PR      | NULL         | STATE       | America/Puerto_Rico
-            NULL            | NULL       | NULL              | US      | +14155552671 | AREA_CODE   | America/Los_Angeles
-            NULL            | NULL       | Atlantis          | US      | +14155552671 | AREA_CODE   | America/Los_Angeles
-            NULL            | 33101      | FL                | GB      | +14155552671 | AREA_CODE   | America/Los_Angeles
-            NULL            | 00000      | NULL              | US      | +13055551234 | AREA_CODE   | America/New_York
-            NULL            | NULL       | NULL              | NULL    | +442079460958 | AREA_CODE  | Europe/London
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            America/Chicago | 33101      | FL        | US     | +14155552671  | EXPLICIT    | Chicago
+            XYZ             | 33101      | FL        | US     | +14155552671  | POSTAL_CODE | New_York
+            -               | 33101      | -         | -      | -             | POSTAL_CODE | New_York
+            -               | 32501      | FL        | US     | -             | POSTAL_CODE | Chicago
+            -               | 32401-1234 | -         | US     | -             | POSTAL_CODE | Chicago
+            -               | 32456      | -         | US     | -             | POSTAL_CODE | New_York
+            -               | 79901      | -         | US     | -             | POSTAL_CODE | Denver
+            -               | 79830      | -         | US     | -             | POSTAL_CODE | Chicago Denver
+            -               | 75201      | -         | US     | -             | POSTAL_CODE | Chicago
+            -               | 2134       | -         | US     | -             | POSTAL_CODE | New_York
+            -               | 46201      | -         | US     | -             | POSTAL_CODE | Indiana/Indianapolis
+            -               | 46320      | -         | US     | -             | POSTAL_CODE | Chicago
+            -               | 83814      | -         | US     | -             | POSTAL_CODE | Los_Angeles
+            -               | 83702      | -         | US     | -             | POSTAL_CODE | Boise
+            -               | 99546      | -         | US     | -             | POSTAL_CODE | Adak
+            -               | 99501      | -         | US     | -             | POSTAL_CODE | Anchorage
+            -               | 85001      | -         | US     | -             | POSTAL_CODE | Phoenix
+            -               | 86515      | -         | US     | -             | POSTAL_CODE | Phoenix Denver
+            -               | 00901      | -         | US     | -             | POSTAL_CODE | Puerto_Rico
+            -               | 96910      | -         | US     | -             | POSTAL_CODE | Pacific/Guam
+            -               | M5V 3L9    | -         | Canada | -             | POSTAL_CODE | Toronto
+            -               | P7B 5E1    | -         | CA     | -             | POSTAL_CODE | Toronto Winnipeg
+            -               | v6b1a1     | -         | -      | -             | POSTAL_CODE | Vancouver Edmonton \
+            Dawson_Creek
+            -               | -          | FL        | US     | +14155552671  | STATE       | New_York Chicago
+            -               | -          | florida   | USA    | -             | STATE       | New_York Chicago
+            -               | 1234       | FL        | -      | -             | STATE       | New_York Chicago
+            -               | -          | IN        | US     | -             | STATE       | Indiana/Indianapolis \
+            Chicago
+            -               | -          | AZ        | US     | -             | STATE       | Phoenix
+            -               | -          | hi        | US     | -             | STATE       | Pacific/Honolulu
+            -               | -          | D.C.      | US     | -             | STATE       | New_York
+            -               | -          | New York  | US     | -             | STATE       | New_York
+            -               | -          | Quebec    | -      | -             | STATE       | Toronto Halifax
+            -               | -          | AB        | CA     | -             | STATE       | Edmonton
+            -               | -          | -         | PR     | -             | STATE       | Puerto_Rico
+            -               | -          | -         | US     | +14155552671  | AREA_CODE   | Los_Angeles
+            -               | -          | Atlantis  | US     | +14155552671  | AREA_CODE   | Los_Angeles
+            -               | 33101      | FL        | GB     | +14155552671  | AREA_CODE   | Los_Angeles
+            -               | 00000      | -         | US     | +13055551234  | AREA_CODE   | New_York
+            -               | -          | -         | -      | +442079460958 | AREA_CODE   | Europe/London
             """)
     void resolvesByPrecedence(String explicit, String zip, String state, String country, String phone,
                               TimeZoneSource source, String expected) {
@@ -138,7 +143,8 @@ class TimeZoneResolverTest {
 
     @Test
     void areaCodesOfAllPhonesAreUnitedInPhoneOrder() {
-        TimeZones tz = resolver.resolve(null, null, null, "US", phones("+13055551234", "+14155552671", "+12125550000"));
+        TimeZones tz = resolver.resolve(null, null, null, "US",
+                phones("+13055551234", "+14155552671", "+12125550000"));
         assertThat(tz.candidates()).containsExactly(ZoneId.of("America/New_York"), ZoneId.of("America/Los_Angeles"));
         assertThat(tz.source()).isEqualTo(TimeZoneSource.AREA_CODE);
     }
