@@ -6,7 +6,6 @@ import dev.switchboard.app.console.imports.Importer;
 import dev.switchboard.app.console.shell.ShellView;
 import dev.switchboard.app.console.shell.ShellViewModel;
 import dev.switchboard.app.console.shell.ThemePreference;
-import dev.switchboard.app.console.shell.Themes;
 import dev.switchboard.engine.DataFolder;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,18 +29,20 @@ public final class ConsoleApp extends Application {
 
     /** Starts the console on {@code dataDir} and returns when its window has closed. */
     public static void launch(Path dataDir, String[] args) {
-        launchDataDir = Objects.requireNonNull(dataDir, "dataDir");
+        useDataDir(dataDir);
         Application.launch(ConsoleApp.class, args);
+    }
+
+    /** The data folder the next {@link #start} opens (tests start the application without {@link #launch}). */
+    static void useDataDir(Path dataDir) {
+        launchDataDir = Objects.requireNonNull(dataDir, "dataDir");
     }
 
     @Override
     public void start(Stage stage) {
         Path dataDir = launchDataDir != null ? launchDataDir : DataFolder.resolve();
         context = new AppContext(dataDir);
-        ThemePreference theme = ThemePreference.user();
-        Themes.apply(theme.dark());
-
-        ShellViewModel shellVm = new ShellViewModel(dataDir, theme, context.tasks(),
+        ShellViewModel shellVm = new ShellViewModel(dataDir, ThemePreference.user(), context.tasks(),
                 () -> context.openWorkspace(HOLDER));
         FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
         ShellView shell = new ShellView(shellVm, workspace -> new ConsoleServices(workspace.contacts(),

@@ -13,23 +13,20 @@ import java.util.function.Consumer;
  * while an import runs asks the import to stop instead.
  */
 public final class ImportWizard {
-    private static Stage current;
-
     private ImportWizard() {
     }
 
-    /** Whether a wizard window is showing (only one at a time). UI thread only. */
-    public static boolean isOpen() {
-        return current != null;
-    }
-
-    /** Shows a wizard for {@code vm}; {@code onClosed} hears its outcome once the window has closed. */
-    public static void open(Window owner, ImportWizardViewModel vm, Consumer<ImportWizardViewModel.Outcome> onClosed) {
+    /**
+     * Shows a wizard for {@code vm} and returns its window; {@code onClosed} hears the outcome once the window has
+     * closed.
+     */
+    public static Stage open(Window owner, ImportWizardViewModel vm,
+                             Consumer<ImportWizardViewModel.Outcome> onClosed) {
         Stage stage = new Stage();
         stage.setTitle("Import contacts");
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        Scene scene = new Scene(new ImportWizardView(vm).root(), 920, 680);
+        Scene scene = new Scene(new ImportWizardView(vm).root(), 960, 760);
         scene.getStylesheets().add(Ui.stylesheet());
         stage.setScene(scene);
         stage.setMinWidth(720);
@@ -42,11 +39,10 @@ public final class ImportWizard {
         vm.outcomeProperty().addListener((obs, was, outcome) -> {
             if (outcome != null) {
                 stage.close();
-                current = null;
                 onClosed.accept(outcome);
             }
         });
-        current = stage;
         stage.show();
+        return stage;
     }
 }

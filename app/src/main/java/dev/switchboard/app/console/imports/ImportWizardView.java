@@ -34,8 +34,8 @@ final class ImportWizardView {
         root.setCenter(new StackPane(
                 page(Step.FILE, new FileStepView(vm).root()),
                 page(Step.PREVIEW, new PreviewStepView(vm).root()),
-                page(Step.IMPORT, new ProgressStepView(vm).root()),
-                page(Step.SUMMARY, new SummaryStepView(vm).root())));
+                page(Step.IMPORT, new ProgressStepView(vm.run()).root()),
+                page(Step.SUMMARY, new SummaryStepView(vm.run()).root())));
         root.setBottom(new VBox(8, error(), buttons()));
     }
 
@@ -89,11 +89,12 @@ final class ImportWizardView {
 
         Button cancel = Ui.button("wizardCancel", "Cancel", null);
         show(cancel, vm.stepProperty().isNotEqualTo(Step.SUMMARY));
-        cancel.textProperty().bind(Bindings.when(onImport.and(vm.runningProperty())).then("Cancel import")
+        ImportRunModel run = vm.run();
+        cancel.textProperty().bind(Bindings.when(onImport.and(run.runningProperty())).then("Cancel import")
                 .otherwise(Bindings.when(onImport).then("Close").otherwise("Cancel")));
         cancel.setOnAction(e -> {
-            if (vm.runningProperty().get()) {
-                vm.cancelImport();
+            if (run.isRunning()) {
+                run.cancel();
             } else {
                 vm.close();
             }
@@ -112,8 +113,8 @@ final class ImportWizardView {
         Button showRejected = Ui.button("wizardShowRejected", "Show rejected rows", Feather.ALERT_TRIANGLE);
         show(showRejected, onSummary);
         showRejected.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.summaryProperty().get() == null || vm.summaryProperty().get().rejected() == 0,
-                vm.summaryProperty()));
+                () -> run.summaryProperty().get() == null || run.summaryProperty().get().rejected() == 0,
+                run.summaryProperty()));
         showRejected.setOnAction(e -> vm.showRejected());
 
         Button done = Ui.button("wizardDone", "Done", null);

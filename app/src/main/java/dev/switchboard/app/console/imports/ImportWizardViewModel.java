@@ -1,11 +1,9 @@
 package dev.switchboard.app.console.imports;
 
-import dev.switchboard.app.console.common.CoalescingUpdater;
 import dev.switchboard.app.console.common.DialogService;
 import dev.switchboard.app.console.common.TaskRunner;
 import dev.switchboard.engine.contacts.FilePreview;
 import dev.switchboard.engine.contacts.ImportInputException;
-import dev.switchboard.engine.contacts.ImportProgress;
 import dev.switchboard.engine.contacts.ImportRequest;
 import dev.switchboard.engine.contacts.ImportSummary;
 import dev.switchboard.model.contact.ImportState;
@@ -32,7 +30,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -43,7 +40,6 @@ import java.util.stream.Collectors;
 public final class ImportWizardViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ImportWizardViewModel.class);
     static final int SAMPLE_ROWS = 10;
-    public static final String CANCELLED_TEXT = "Cancelled — run the import again to resume";
 
     /** The wizard's pages, in order. */
     public enum Step { FILE, PREVIEW, IMPORT, SUMMARY }
@@ -55,7 +51,7 @@ public final class ImportWizardViewModel {
     private final Importer importer;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final BooleanSupplier appStopping;
+    private final ImportRunModel run;
     private final Map<String, String> regionsByList;
 
     private final StringProperty filePath = new SimpleStringProperty(this, "filePath", "");
@@ -71,14 +67,9 @@ public final class ImportWizardViewModel {
     private final ObjectProperty<DelimiterChoice> delimiter = new SimpleObjectProperty<>(this, "delimiter",
             DelimiterChoice.AUTO);
     private final ColumnMappingModel mapping = new ColumnMappingModel();
-    private final ReadOnlyObjectWrapper<ImportProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyObjectWrapper<ImportSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private String derivedListName = "";
     private int inspection;
     private boolean importedAnything;
@@ -88,7 +79,7 @@ public final class ImportWizardViewModel {
         this.importer = importer;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.appStopping = appStopping;
+        this.run = new ImportRunModel(importer, tasks, appStopping);
         this.regionsByList = existingLists.stream().collect(Collectors.toMap(
                 s -> s.list().name(), s -> s.list().defaultRegion(), (a, b) -> a));
         listNames.setAll(existingLists.stream().map(s -> s.list().name()).sorted().toList());
@@ -109,8 +100,8 @@ public final class ImportWizardViewModel {
             case PREVIEW -> preview.get() != null && mapping.problems().isEmpty();
             case IMPORT, SUMMARY -> false;
         }, step, busy, fileStepValid, preview, mapping.problems());
-        canGoBack = Bindings.createBooleanBinding(() -> !busy.get() && !running.get()
-                && (step.get() == Step.PREVIEW || step.get() == Step.IMPORT), step, busy, running);
+        canGoBack = Bindings.createBooleanBinding(() -> !busy.get() && !run.isRunning()
+                && (step.get() == Step.PREVIEW || step.get() == Step.IMPORT), step, busy, run.runningProperty());
     }
 
     /** Asks the dialog service for a file and puts its path into the file field. */
@@ -138,20 +129,13 @@ public final class ImportWizardViewModel {
         step.set(step.get() == Step.IMPORT ? Step.PREVIEW : Step.FILE);
     }
 
-    /** Asks a running import to stop at its next batch; the import keeps what it committed. */
-    public void cancelImport() {
-        if (running.get() && !cancelRequested.getAndSet(true)) {
-            status.set("Cancelling…");
-        }
-    }
-
     /**
      * The window is asked to close (Cancel, Close, Done or the window's close box). A running import is asked to
      * stop instead, and the wizard stays open until it has. Returns whether the window may close.
      */
     public boolean close() {
-        if (running.get()) {
-            cancelImport();
+        if (run.isRunning()) {
+            run.cancel();
             return false;
         }
         finish(false);
@@ -165,7 +149,7 @@ public final class ImportWizardViewModel {
 
     private void finish(boolean showRejected) {
         if (outcome.get() == null) {
-            ImportSummary s = summary.get();
+            ImportSummary s = run.summaryProperty().get();
             String name = s != null ? s.listName() : listName.get().strip();
             outcome.set(new Outcome(name, importedAnything, showRejected));
         }
@@ -236,36 +220,18 @@ public final class ImportWizardViewModel {
         ImportRequest request = new ImportRequest(p.file(), listName.get().strip(),
                 region.get().strip().toUpperCase(Locale.ROOT), p.encoding(), p.delimiter(), mapping.getMapping(),
                 false);
-        cancelRequested.set(false);
-        progress.set(null);
-        summary.set(null);
         error.set(null);
-        status.set("Importing…");
-        running.set(true);
         step.set(Step.IMPORT);
-        CoalescingUpdater<ImportProgress> updates = new CoalescingUpdater<>(tasks::onUi, progress::set);
-        BooleanSupplier cancelled = () -> cancelRequested.get() || appStopping.getAsBoolean();
-        tasks.task(() -> importer.run(request, updates::offer, cancelled))
-                .onSuccess(this::finished)
-                .onFailure(e -> {
-                    status.set("The import stopped");
-                    error.set(message(e, "The import failed"));
-                })
-                .andFinally(() -> running.set(false))
-                .start();
-    }
-
-    private void finished(ImportSummary s) {
-        importedAnything = true;
-        summary.set(s);
-        if (s.state() == ImportState.COMPLETED) {
-            status.set("Done");
-            step.set(Step.SUMMARY);
-        } else if (s.state() == ImportState.CANCELLED) {
-            status.set(CANCELLED_TEXT);
-        } else {
-            status.set("The import stopped (" + s.state().name().toLowerCase(Locale.ROOT) + ")");
-        }
+        run.start(request, s -> {
+            importedAnything = true;
+            if (s.state() == ImportState.COMPLETED) {
+                step.set(Step.SUMMARY);
+            }
+        }, e -> {
+            // an input error writes nothing; anything else may have stopped after some batches
+            importedAnything |= !(e instanceof ImportInputException);
+            error.set(message(e, "The import failed"));
+        });
     }
 
     private static String message(Throwable e, String context) {
@@ -331,22 +297,9 @@ public final class ImportWizardViewModel {
         return mapping;
     }
 
-    /** The newest progress of the running import; null before its first report. */
-    public ReadOnlyObjectProperty<ImportProgress> progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** One line on the import page: importing, cancelling, cancelled, stopped, done. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ImportSummary> summaryProperty() {
-        return summary.getReadOnlyProperty();
+    /** The import run of the third page, and its result on the fourth. */
+    public ImportRunModel run() {
+        return run;
     }
 
     /** Set once, when the wizard is done with; the view closes its window then. */

@@ -1,16 +1,19 @@
 package dev.switchboard.app.console.imports;
 
+import atlantafx.base.theme.Styles;
 import dev.switchboard.app.console.common.Formats;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.engine.contacts.FilePreview;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -34,11 +37,12 @@ final class PreviewStepView {
         delimiter.valueProperty().bindBidirectional(vm.delimiterProperty());
         Label detected = Ui.label("wizardDetected", "", "muted");
         detected.textProperty().bind(vm.previewProperty().map(PreviewStepView::describe));
-        HBox options = new HBox(12, new Label("Encoding"), encoding, new Label("Delimiter"), delimiter, detected);
-        options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox options = new HBox(12, fixed("Encoding"), encoding, fixed("Delimiter"), delimiter);
+        options.setAlignment(Pos.CENTER_LEFT);
 
         sample.setId("wizardSample");
-        sample.setPrefHeight(190);
+        sample.getStyleClass().add(Styles.DENSE);
+        sample.setPrefHeight(170);
         sample.setMinHeight(120);
         sample.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         sample.setPlaceholder(new Label("The file has no data rows"));
@@ -52,7 +56,7 @@ final class PreviewStepView {
 
         root.setId("wizardPreviewPage");
         root.getStyleClass().add("wizard-page");
-        root.getChildren().addAll(options, Ui.label(null, "First rows", "section-title"), sample,
+        root.getChildren().addAll(options, detected, Ui.label(null, "First rows", "section-title"), sample,
                 Ui.label(null, "Columns", "section-title"), mapping.root(), problems);
     }
 
@@ -89,6 +93,12 @@ final class PreviewStepView {
             label.getStyleClass().add("problem");
             return label;
         }).toList());
+    }
+
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     static <T> ChoiceBox<T> choice(String id, T[] values, Function<T, String> label) {

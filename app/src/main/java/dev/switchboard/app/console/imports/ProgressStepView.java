@@ -14,25 +14,25 @@ import java.util.function.Function;
 
 /** Wizard page 3: the running import's progress bar, speed, time left and live counts, and how it stopped. */
 final class ProgressStepView {
-    private final ImportWizardViewModel vm;
+    private final ImportRunModel run;
     private final VBox root = new VBox();
 
-    ProgressStepView(ImportWizardViewModel vm) {
-        this.vm = vm;
+    ProgressStepView(ImportRunModel run) {
+        this.run = run;
         Label status = Ui.label("importStatus", "", "import-status");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(run.statusProperty());
 
         ProgressBar bar = new ProgressBar();
         bar.setId("importProgress");
         bar.getStyleClass().add("import-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         // indeterminate until the first report
-        bar.progressProperty().bind(vm.progressProperty().map(p -> p.fraction()).orElse(-1.0));
+        bar.progressProperty().bind(run.progressProperty().map(ImportProgress::fraction).orElse(-1.0));
 
         GridPane figures = new GridPane();
         figures.getStyleClass().add("wizard-form");
-        figures.addRow(0, new Label("Rows"), value("importRows",
-                p -> Formats.count(p.rowsDone()) + " of a " + Formats.bytes(p.fileSize()) + " file"));
+        figures.addRow(0, new Label("Rows"), value("importRows", p -> Formats.count(p.rowsDone(), "row", "rows")
+                + " · " + Formats.bytes(p.bytesRead()) + " of " + Formats.bytes(p.fileSize()) + " read"));
         figures.addRow(1, new Label("Speed"), value("importRate", p -> Formats.rate(p.rowsPerSecond())));
         figures.addRow(2, new Label("Time left"), value("importEta",
                 p -> p.eta() == null ? "estimating…" : "about " + Formats.duration(p.eta())));
@@ -54,7 +54,7 @@ final class ProgressStepView {
 
     private Label value(String id, Function<ImportProgress, String> text) {
         Label label = Ui.label(id, "");
-        ObservableValue<String> shown = vm.progressProperty().map(text).orElse("–");
+        ObservableValue<String> shown = run.progressProperty().map(text).orElse("–");
         label.textProperty().bind(shown);
         return label;
     }

@@ -11,11 +11,11 @@ import java.util.function.Function;
 
 /** Wizard page 4: what the import did. */
 final class SummaryStepView {
-    private final ImportWizardViewModel vm;
+    private final ImportRunModel run;
     private final VBox root = new VBox();
 
-    SummaryStepView(ImportWizardViewModel vm) {
-        this.vm = vm;
+    SummaryStepView(ImportRunModel run) {
+        this.run = run;
         Label headline = value("summaryHeadline", s -> "Imported into “" + s.listName() + "”");
         headline.getStyleClass().add("import-status");
         Label details = value("summaryDetails", SummaryStepView::details);
@@ -49,7 +49,7 @@ final class SummaryStepView {
 
     private Label value(String id, Function<ImportSummary, String> text) {
         Label label = Ui.label(id, "");
-        label.textProperty().bind(vm.summaryProperty().map(text).orElse(""));
+        label.textProperty().bind(run.summaryProperty().map(text).orElse(""));
         return label;
     }
 }

@@ -26,21 +26,21 @@ final class ContactTable {
 
     static TableView<LazyRow<Contact>> create() {
         TableView<LazyRow<Contact>> table = LazyColumns.table("contactsTable");
-        TableColumn<LazyRow<Contact>, TimeZones> zones = LazyColumns.column("Time zone", 220,
+        TableColumn<LazyRow<Contact>, TimeZones> zones = LazyColumns.column("Time zone", 200,
                 c -> c.data().timeZones());
         zones.setCellFactory(column -> new TimeZoneCell());
-        TableColumn<LazyRow<Contact>, Jurisdiction> jurisdiction = LazyColumns.column("Jurisdiction", 100,
+        TableColumn<LazyRow<Contact>, Jurisdiction> jurisdiction = LazyColumns.column("Jurisdiction", 90,
                 c -> c.data().jurisdiction());
         jurisdiction.setCellFactory(column -> new JurisdictionCell());
         table.getColumns().addAll(List.of(
-                LazyColumns.text("Key", 120, c -> c.data().externalKey(), "mono"),
-                LazyColumns.text("First name", 120, c -> c.data().firstName()),
-                LazyColumns.text("Last name", 130, c -> c.data().lastName()),
-                LazyColumns.text("Phones", 260, c -> phones(c.data()), "mono"),
+                LazyColumns.leading("Key", 100, c -> c.data().externalKey(), "mono"),
+                LazyColumns.text("First name", 100, c -> c.data().firstName()),
+                LazyColumns.text("Last name", 110, c -> c.data().lastName()),
+                LazyColumns.text("Phones", 250, c -> phones(c.data()), "mono"),
                 LazyColumns.text("Email", 220, c -> c.data().email()),
                 zones,
                 jurisdiction,
-                LazyColumns.text("Updated", 140, c -> Formats.instant(c.updatedAt()))));
+                LazyColumns.text("Updated", 130, c -> Formats.instant(c.updatedAt()))));
         return table;
     }
 

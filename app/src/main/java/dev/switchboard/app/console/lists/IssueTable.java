@@ -14,7 +14,7 @@ final class IssueTable {
 
     static TableView<LazyRow<ImportIssue>> create(String id, boolean withSeverity) {
         TableView<LazyRow<ImportIssue>> table = LazyColumns.table(id);
-        table.getColumns().add(LazyColumns.text("Line", 70, i -> Long.toString(i.lineNo()), "mono"));
+        table.getColumns().add(LazyColumns.leading("Line", 70, i -> Long.toString(i.lineNo()), "mono"));
         if (withSeverity) {
             table.getColumns().add(LazyColumns.text("Kind", 90,
                     i -> i.issue().severity().name().toLowerCase(Locale.ROOT)));
@@ -23,7 +23,7 @@ final class IssueTable {
                 LazyColumns.text("Key", 120, ImportIssue::externalKey, "mono"),
                 LazyColumns.text("Column", 130, i -> i.issue().column()),
                 LazyColumns.text("Value", 200, i -> i.issue().value(), "mono"),
-                LazyColumns.text("Reason", 420, i -> i.issue().reason())));
+                LazyColumns.text("Reason", 380, i -> i.issue().reason())));
         return table;
     }
 }

@@ -29,6 +29,14 @@ final class LazyColumns {
         return column;
     }
 
+    /** A text column that shows an ellipsis while its row's page is being read. */
+    static <T> TableColumn<LazyRow<T>, String> leading(String title, double width, Function<T, String> value,
+                                                       String... styleClasses) {
+        TableColumn<LazyRow<T>, String> column = column(title, width, value, styleClasses);
+        column.setCellValueFactory(cell -> cell.getValue().valueProperty().map(value).orElse("…"));
+        return column;
+    }
+
     /** A table for a paged list: fixed row height (the flow never measures rows) and no sorting. */
     static <T> TableView<LazyRow<T>> table(String id) {
         TableView<LazyRow<T>> table = new TableView<>();

@@ -1,7 +1,6 @@
 package dev.switchboard.app.console.lists;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.theme.Styles;
 import dev.switchboard.app.console.common.LazyRow;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.model.contact.Contact;
@@ -84,7 +83,8 @@ final class ListDetailView {
         search.setPrefWidth(340);
         search.textProperty().bindBidirectional(vm.filterTextProperty());
         Label count = Ui.label("contactsCount", "", "muted");
-        count.textProperty().bind(vm.contactsTextProperty());
+        count.textProperty().bind(Bindings.when(vm.searchingProperty()).then("Searching…")
+                .otherwise(vm.contactsTextProperty()));
         HBox bar = new HBox(search, count);
         bar.getStyleClass().add("detail-toolbar");
         return bar;
@@ -116,7 +116,6 @@ final class ListDetailView {
         issuesTab.textProperty().bind(vm.issuesProperty().map(l -> "All issues (" + l.size() + ")"));
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
         tabs.getTabs().addAll(contactsTab, rejectedTab, issuesTab);
 
         select(vm.tabProperty().get());

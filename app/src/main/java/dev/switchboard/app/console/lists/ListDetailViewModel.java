@@ -74,6 +74,12 @@ public final class ListDetailViewModel {
 
     /** Shows {@code summary} (null shows nothing): its header now, its rows as they are counted. */
     void show(ListSummary summary) {
+        ListSummary before = list.get();
+        if (summary == null || before == null || before.list().id() != summary.list().id()) {
+            // another list: start unfiltered, on its contacts (a refresh of the same list keeps both)
+            filterText.set("");
+            tab.set(Tab.CONTACTS);
+        }
         list.set(summary);
         header.set(ListHeader.of(summary));
         message.set("");

@@ -16,6 +16,8 @@ final class ListSummaryCell extends ListCell<ListSummary> {
     ListSummaryCell() {
         name.getStyleClass().add("list-name");
         meta.getStyleClass().add("list-meta");
+        // the cell takes the list's width (no sideways scrolling); long names end in an ellipsis
+        setPrefWidth(0);
     }
 
     @Override

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ public final class ListsView {
     private final Supplier<ImportWizardViewModel> wizards;
     private final SplitPane root = new SplitPane();
     private final ListView<ListSummary> listView = new ListView<>();
+    private Stage wizard;
 
     /** {@code wizards} makes a fresh wizard view model each time the wizard opens. */
     public ListsView(ListsViewModel vm, Supplier<ImportWizardViewModel> wizards) {
@@ -37,7 +39,7 @@ public final class ListsView {
         VBox left = listsPane();
         SplitPane.setResizableWithParent(left, false);
         root.getItems().addAll(left, detailPane());
-        root.setDividerPositions(0.24);
+        root.setDividerPositions(0.2);
     }
 
     public Parent root() {
@@ -46,10 +48,10 @@ public final class ListsView {
 
     /** Opens the import wizard over the window this screen is in (also the Ctrl+I shortcut). */
     public void openImportWizard() {
-        if (root.getScene() == null || ImportWizard.isOpen()) {
+        if (root.getScene() == null || wizard != null && wizard.isShowing()) {
             return;
         }
-        ImportWizard.open(root.getScene().getWindow(), wizards.get(), vm::afterImport);
+        wizard = ImportWizard.open(root.getScene().getWindow(), wizards.get(), vm::afterImport);
     }
 
     private VBox listsPane() {

@@ -159,9 +159,9 @@ class ImportWizardViewModelTest {
             assertThat(r.restart()).isFalse();
         });
         assertThat(vm.getStep()).isEqualTo(Step.SUMMARY);
-        assertThat(vm.progressProperty().get().rowsDone()).isEqualTo(15);
-        assertThat(vm.summaryProperty().get().inserted()).isEqualTo(10);
-        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.run().progressProperty().get().rowsDone()).isEqualTo(15);
+        assertThat(vm.run().summaryProperty().get().inserted()).isEqualTo(10);
+        assertThat(vm.run().runningProperty().get()).isFalse();
 
         vm.showRejected();
         assertThat(vm.outcomeProperty().get()).isEqualTo(new Outcome("leads", true, true));
@@ -175,7 +175,7 @@ class ImportWizardViewModelTest {
         vm.next();
 
         assertThat(vm.getStep()).isEqualTo(Step.IMPORT);
-        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled — run the import again to resume");
+        assertThat(vm.run().statusProperty().get()).isEqualTo("Cancelled — run the import again to resume");
         assertThat(vm.canGoBackProperty().get()).isTrue();
         assertThat(vm.close()).isTrue();
         assertThat(vm.outcomeProperty().get()).isEqualTo(new Outcome("leads", true, false));
@@ -189,15 +189,15 @@ class ImportWizardViewModelTest {
         wizard.next();
         queued.runAll();
         wizard.next();
-        assertThat(wizard.runningProperty().get()).isTrue();
+        assertThat(wizard.run().runningProperty().get()).isTrue();
 
         assertThat(wizard.close()).isFalse();
-        assertThat(wizard.statusProperty().get()).isEqualTo("Cancelling…");
+        assertThat(wizard.run().statusProperty().get()).isEqualTo("Cancelling…");
         queued.runAll();
 
         assertThat(importer.lastCancelled.getAsBoolean()).isTrue();
-        assertThat(wizard.statusProperty().get()).isEqualTo(ImportWizardViewModel.CANCELLED_TEXT);
-        assertThat(wizard.runningProperty().get()).isFalse();
+        assertThat(wizard.run().statusProperty().get()).isEqualTo(ImportRunModel.CANCELLED_TEXT);
+        assertThat(wizard.run().runningProperty().get()).isFalse();
     }
 
     @Test

@@ -106,6 +106,25 @@ class ListsViewModelTest {
     }
 
     @Test
+    void anotherListStartsUnfilteredOnItsContactsButARefreshKeepsBoth() {
+        vm.refresh();
+        detail.filterTextProperty().set("C-0001");
+        tasks.fireTimers();
+        detail.selectTab(ListDetailViewModel.Tab.ISSUES);
+
+        vm.refresh();
+        assertThat(detail.filterTextProperty().get()).isEqualTo("C-0001");
+        assertThat(detail.contactsProperty().get()).hasSize(100);
+        assertThat(detail.tabProperty().get()).isEqualTo(ListDetailViewModel.Tab.ISSUES);
+
+        vm.selectedProperty().set(vm.lists().get(1));
+        assertThat(detail.filterTextProperty().get()).isEmpty();
+        assertThat(detail.contactsProperty().get()).hasSize(30);
+        assertThat(detail.tabProperty().get()).isEqualTo(ListDetailViewModel.Tab.CONTACTS);
+        assertThat(tasks.fireTimers()).isZero();
+    }
+
+    @Test
     void afterAnImportTheListIsSelectedOnTheTabAskedFor() {
         vm.refresh();
 

@@ -43,6 +43,14 @@ public final class Fx {
         }
     }
 
+    /** Runs {@code action} on the FX thread and waits for it. */
+    public static void run(Runnable action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     /** Runs {@code callable} on the FX thread and returns its result. */
     public static <T> T call(Callable<T> callable) {
         try {
