@@ -76,6 +76,11 @@ public final class ContactImportWriter {
         this.store = store;
     }
 
+    /** Lets the store reclaim file space between batches; see {@link Store#compact(int)}. */
+    public void compact(int maxMillis) {
+        store.compact(maxMillis);
+    }
+
     private record Existing(long id, long contentHash, Long importId, Long importLine) {
     }
 

@@ -32,7 +32,7 @@ public final class Store implements AutoCloseable {
      * DATABASE_TO_LOWER + unquoted rendering: H2 and PostgreSQL then fold every name the same way.
      * No AUTO_SERVER: exactly one process opens the file.
      */
-    static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=65536";
+    static final String H2_SETTINGS = ";WRITE_DELAY=0;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=32768";
 
     static {
         // jOOQ prints a banner and tips at first use: noise on a command line's standard error
@@ -83,15 +83,8 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Cannot open " + description + ": " + firstLine(e.getMessage()), e);
         }
-        JdbcConnectionPool p = pool;
-        Store store = new Store(pool, SQLDialect.H2, () -> {
-            try (Connection c = p.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // already closed
-            }
-            p.dispose();
-        }, description);
+        // Closing the last connection closes the database cleanly (DB_CLOSE_DELAY 0).
+        Store store = new Store(pool, SQLDialect.H2, pool::dispose, description);
         store.migrate();
         return store;
     }
@@ -144,6 +137,42 @@ public final class Store implements AutoCloseable {
 
     public SQLDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Reclaims file space. With WRITE_DELAY=0 H2 runs no background writer, and so never compacts: every commit
+     * writes new chunks, old chunks that keep a few live pages are never freed, and a large import would grow the
+     * file to many times its data. Callers that write a lot (the import, the engine's housekeeper) call this every
+     * so often; it rewrites sparse chunks for at most {@code maxMillis}. A no-op on other databases.
+     */
+    public void compact(int maxMillis) {
+        if (dialect != SQLDialect.H2) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            org.h2.engine.Session session = c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            if (session instanceof org.h2.engine.SessionLocal local && local.getDatabase().getStore() != null) {
+                local.getDatabase().getStore().compactFile(maxMillis);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot compact " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The size of the store's file in bytes, or -1 when it has none. */
+    public long fileSize() {
+        if (dialect != SQLDialect.H2) {
+            return -1;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            org.h2.engine.Session session = c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            if (session instanceof org.h2.engine.SessionLocal local && local.getDatabase().getStore() != null) {
+                return local.getDatabase().getStore().getMvStore().getFileStore().size();
+            }
+            return -1;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the size of " + description + ": " + e.getMessage(), e);
+        }
     }
 
     /** The store's current WRITE_DELAY as H2 reports it (null on other databases). */

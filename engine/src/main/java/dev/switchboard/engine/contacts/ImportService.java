@@ -44,6 +44,9 @@ public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     public static final int BATCH_SIZE = 1000;
     private static final int QUEUED_BATCHES = 4;
+    /** Batches between two compactions of the store file (see Store#compact), and the time each may take. */
+    private static final int COMPACT_EVERY = 50;
+    private static final int COMPACT_MILLIS = 100;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     public static final String DEFAULT_REGION = "US";
 
@@ -276,6 +279,9 @@ public final class ImportService {
                                 seen.add(row.result().externalKey());
                             }
                         }
+                    }
+                    if (seq % COMPACT_EVERY == 0) {
+                        writer.compact(COMPACT_MILLIS);
                     }
                     lastRecord = batch.getLast().recordNo();
                     lastLine = batch.getLast().lineNo();
