@@ -66,6 +66,9 @@ create table contact (
     constraint uq_contact_list_key unique (list_id, external_key)
 );
 
+-- The contacts table pages a list in id order; ids only grow, so this index stays cheap to maintain.
+create index ix_contact_list_order on contact (list_id, id);
+
 create table contact_phone (
     contact_id     bigint       not null references contact (id) on delete cascade,
     position       integer      not null,

@@ -11,9 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = SwitchboardCommand.execute(args);
-        if (code != SwitchboardCommand.CONSOLE_STARTED) {
-            System.exit(code);
-        }
+        System.exit(SwitchboardCommand.execute(args));
     }
 }

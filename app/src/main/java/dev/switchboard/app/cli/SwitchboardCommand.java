@@ -6,6 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -20,9 +23,6 @@ import java.util.concurrent.Callable;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)
 public final class SwitchboardCommand implements Callable<Integer> {
-    /** Returned by {@link #execute} when the console took over; the JVM then lives as long as its window. */
-    public static final int CONSOLE_STARTED = -1;
-
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (default: $SWITCHBOARD_HOME, else the platform's application data folder).")
     Path dataDir;
@@ -31,14 +31,23 @@ public final class SwitchboardCommand implements Callable<Integer> {
         return dataDir != null ? dataDir.toAbsolutePath() : DataFolder.resolve();
     }
 
+    /** Opens the console; returns when its window has closed. */
     @Override
     public Integer call() {
         ConsoleApp.launch(dataDir(), new String[0]);
-        return CONSOLE_STARTED;
+        return ExitCodes.OK;
     }
 
     public static int execute(String... args) {
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs a command line with its output and errors going to the given writers (tests capture them). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SwitchboardCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("switchboard: " + e.getMessage());
             return ExitCodes.INTERNAL;

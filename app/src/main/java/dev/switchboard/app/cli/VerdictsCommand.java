@@ -6,8 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +53,9 @@ final class VerdictsCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             if (output == null) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                workspace.contacts().exportVerdicts(imp.id(), w);
-                w.flush();
+                PrintWriter out = StoreAccess.out(spec);
+                workspace.contacts().exportVerdicts(imp.id(), out);
+                out.flush();
             } else {
                 try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                     workspace.contacts().exportVerdicts(imp.id(), w);

@@ -29,7 +29,7 @@ class ConsoleAppTest {
         try {
             assertThat(Fx.call(stage::getTitle)).isEqualTo("Switchboard");
             assertThat(Fx.call(stage::getMinWidth)).isGreaterThan(0);
-            Fx.waitUntil(20, "the lists screen shows", () -> robot.lookup("#listsEmptyState").tryQuery()
+            Fx.waitUntil(30, "the lists screen shows", () -> robot.lookup("#listsEmptyState").tryQuery()
                     .map(n -> n.isVisible()).orElse(false));
             assertThat(Fx.call(() -> robot.lookup("#statusStore").queryAs(Labeled.class).getText()))
                     .isEqualTo("Store open");

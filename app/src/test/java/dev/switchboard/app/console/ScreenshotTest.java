@@ -104,7 +104,7 @@ class ScreenshotTest {
     @Test
     void firstStart(FxRobot robot) {
         show(robot, new FakeDirectory());
-        Fx.waitUntil(10, "the empty state shows", () -> robot.lookup("#listsEmptyState").query().isVisible());
+        Fx.waitUntil(20, "the empty state shows", () -> robot.lookup("#listsEmptyState").query().isVisible());
 
         assertThat(Screenshots.save(stage.getScene(), "lists-empty")).exists();
     }
@@ -116,15 +116,15 @@ class ScreenshotTest {
         Path file = Files.createTempFile("q4-leads", ".csv");
         try {
             robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
-            Fx.waitUntil(10, "the wizard opens", () -> robot.lookup("#wizardFile").tryQuery().isPresent());
+            Fx.waitUntil(20, "the wizard opens", () -> robot.lookup("#wizardFile").tryQuery().isPresent());
             robot.interact(() -> robot.lookup("#wizardFile").queryTextInputControl().setText(file.toString()));
             assertThat(Screenshots.save(wizardScene(), "wizard-file")).exists();
             robot.clickOn("#wizardNext");
-            Fx.waitUntil(10, "the preview shows", () -> robot.lookup("#wizardPreviewPage").query().isVisible());
+            Fx.waitUntil(20, "the preview shows", () -> robot.lookup("#wizardPreviewPage").query().isVisible());
 
             assertThat(Screenshots.save(wizardScene(), "wizard-preview")).exists();
             robot.clickOn("#wizardNext");
-            Fx.waitUntil(10, "the summary shows", () -> robot.lookup("#wizardSummaryPage").query().isVisible());
+            Fx.waitUntil(20, "the summary shows", () -> robot.lookup("#wizardSummaryPage").query().isVisible());
             assertThat(Screenshots.save(wizardScene(), "wizard-summary")).exists();
             robot.clickOn("#wizardDone");
         } finally {
@@ -139,7 +139,7 @@ class ScreenshotTest {
     }
 
     private static void waitForCell(FxRobot robot, String text) {
-        Fx.waitUntil(10, "a cell shows " + text, () -> robot.lookup(".table-cell").<TableCell<?, ?>>queryAll()
+        Fx.waitUntil(20, "a cell shows " + text, () -> robot.lookup(".table-cell").<TableCell<?, ?>>queryAll()
                 .stream().anyMatch(c -> text.equals(c.getText())));
     }
 }

@@ -6,6 +6,8 @@ import javafx.collections.ObservableListBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,16 @@ import java.util.Objects;
  * <p>{@link #get} answers at once: with the cached row, or with a placeholder {@link LazyRow} whose page it then
  * asks for in the background (one request per page, however often its rows are asked for). When the page arrives,
  * the placeholders are filled on the UI thread. At most {@code maxPages} pages are kept (least recently used go
- * first); a page that is evicted before its read starts is not read at all. After {@link #dispose()} (e.g. the
- * filter changed and a new list replaced this one), late pages are dropped.
+ * first). At most {@value #MAX_READS} reads run at a time and waiting pages are read newest first, so after a fast
+ * scroll the rows in view arrive first; a page that is evicted before its read starts is not read at all. After
+ * {@link #dispose()} (e.g. the filter changed and a new list replaced this one), late pages are dropped.
  *
  * <p>The size is fixed: a changed list is shown by a new instance. The list never iterates itself, so
  * {@code indexOf}, {@code equals} and {@code hashCode} cost nothing. UI thread only.
  */
 public final class PagedList<T> extends ObservableListBase<LazyRow<T>> {
     private static final Logger LOG = LoggerFactory.getLogger(PagedList.class);
+    static final int MAX_READS = 2;
 
     /** Reads rows {@code offset .. offset + limit - 1}; called on a background thread. */
     @FunctionalInterface
@@ -50,6 +54,8 @@ public final class PagedList<T> extends ObservableListBase<LazyRow<T>> {
     private final TaskRunner tasks;
     private final Map<Integer, Page<T>> pages;
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
+    private final Deque<Page<T>> waiting = new ArrayDeque<>();
+    private int reading;
     private boolean disposed;
 
     public PagedList(int size, int pageSize, int maxPages, PageSource<T> source, TaskRunner tasks) {
@@ -107,7 +113,7 @@ public final class PagedList<T> extends ObservableListBase<LazyRow<T>> {
         return page == null ? null : page.rows[index % pageSize];
     }
 
-    /** How many page reads are under way. */
+    /** How many pages are being read or waiting to be. */
     public ReadOnlyIntegerProperty pendingProperty() {
         return pending.getReadOnlyProperty();
     }
@@ -121,6 +127,8 @@ public final class PagedList<T> extends ObservableListBase<LazyRow<T>> {
         disposed = true;
         pages.values().forEach(p -> p.evicted = true);
         pages.clear();
+        waiting.clear();
+        updatePending();
     }
 
     public boolean isDisposed() {
@@ -137,25 +145,43 @@ public final class PagedList<T> extends ObservableListBase<LazyRow<T>> {
     }
 
     private void request(Page<T> page) {
-        if (disposed) {
-            return;
+        if (!disposed) {
+            waiting.addLast(page);
+            pump();
         }
+    }
+
+    private void pump() {
+        waiting.removeIf(p -> p.evicted);
+        while (reading < MAX_READS && !waiting.isEmpty()) {
+            read(waiting.pollLast());
+        }
+        updatePending();
+    }
+
+    private void read(Page<T> page) {
         long offset = (long) page.number * pageSize;
         int limit = page.rows.length;
-        pending.set(pending.get() + 1);
+        reading++;
         tasks.run(() -> page.evicted ? null : source.load(offset, limit), rows -> {
-            pending.set(pending.get() - 1);
+            reading--;
             if (rows != null && !disposed) {
                 for (int i = 0; i < Math.min(rows.size(), page.rows.length); i++) {
                     page.rows[i].fill(rows.get(i));
                 }
             }
+            pump();
         }, e -> {
-            pending.set(pending.get() - 1);
+            reading--;
             LOG.warn("Could not read rows {}..{}", offset, offset + limit - 1, e);
             // forget the page so that the next look at these rows tries again
             pages.remove(page.number, page);
+            pump();
         });
+    }
+
+    private void updatePending() {
+        pending.set(reading + waiting.size());
     }
 
     @Override

@@ -92,9 +92,8 @@ public final class ImportWizardViewModel {
         });
         encoding.addListener((obs, was, now) -> reinspect());
         delimiter.addListener((obs, was, now) -> reinspect());
-        BooleanBinding fileStepValid = Bindings.createBooleanBinding(() -> !filePath.get().isBlank()
-                && !listName.get().isBlank() && region.get() != null
-                && region.get().strip().matches("[A-Za-z]{2}"), filePath, listName, region);
+        BooleanBinding fileStepValid = Bindings.createBooleanBinding(() -> !text(filePath).isEmpty()
+                && !text(listName).isEmpty() && text(region).matches("[A-Za-z]{2}"), filePath, listName, region);
         canGoNext = Bindings.createBooleanBinding(() -> !busy.get() && switch (step.get()) {
             case FILE -> fileStepValid.get();
             case PREVIEW -> preview.get() != null && mapping.problems().isEmpty();
@@ -150,7 +149,7 @@ public final class ImportWizardViewModel {
     private void finish(boolean showRejected) {
         if (outcome.get() == null) {
             ImportSummary s = run.summaryProperty().get();
-            String name = s != null ? s.listName() : listName.get().strip();
+            String name = s != null ? s.listName() : text(listName);
             outcome.set(new Outcome(name, importedAnything, showRejected));
         }
     }
@@ -165,7 +164,7 @@ public final class ImportWizardViewModel {
         } catch (InvalidPathException e) {
             // not a path yet: keep what the user typed as list name
         }
-        if (listName.get().isBlank() || listName.get().equals(derivedListName)) {
+        if (text(listName).isEmpty() || text(listName).equals(derivedListName)) {
             listName.set(derived);
         }
         derivedListName = derived;
@@ -180,7 +179,7 @@ public final class ImportWizardViewModel {
     private void inspect(boolean fromFilePage) {
         Path file;
         try {
-            file = Path.of(filePath.get().strip());
+            file = Path.of(text(filePath));
         } catch (InvalidPathException e) {
             error.set("That is not a file path: " + e.getReason() + ".");
             return;
@@ -217,9 +216,8 @@ public final class ImportWizardViewModel {
 
     private void startImport() {
         FilePreview p = preview.get();
-        ImportRequest request = new ImportRequest(p.file(), listName.get().strip(),
-                region.get().strip().toUpperCase(Locale.ROOT), p.encoding(), p.delimiter(), mapping.getMapping(),
-                false);
+        ImportRequest request = new ImportRequest(p.file(), text(listName), text(region).toUpperCase(Locale.ROOT),
+                p.encoding(), p.delimiter(), mapping.getMapping(), false);
         error.set(null);
         step.set(Step.IMPORT);
         run.start(request, s -> {
@@ -232,6 +230,11 @@ public final class ImportWizardViewModel {
             importedAnything |= !(e instanceof ImportInputException);
             error.set(message(e, "The import failed"));
         });
+    }
+
+    /** A text property's value, stripped; never null. */
+    private static String text(StringProperty property) {
+        return property.get() == null ? "" : property.get().strip();
     }
 
     private static String message(Throwable e, String context) {

@@ -68,10 +68,30 @@ class PagedListTest {
         tasks.runAll();
 
         assertThat(list.cachedPages()).isEqualTo(3);
-        // pages 0..6 were pushed out before their reads started: only the last three were read
-        assertThat(reads).containsExactly("700+100", "800+100", "900+100");
+        // pages 0..6 were pushed out before their reads started: only the last three were read, newest first
+        assertThat(reads).containsExactly("900+100", "800+100", "700+100");
         assertThat(list.peek(0)).isNull();
         assertThat(list.peek(950).getValue()).isEqualTo("row 950");
+    }
+
+    @Test
+    void afterAFastScrollTheNewestPagesAreReadFirstAndOnlyTwoAtATime() {
+        PagedList<String> list = list(100_000, 100, 20);
+
+        for (int page = 0; page < 10; page++) {
+            list.get(page * 100);
+        }
+
+        assertThat(tasks.queuedWork()).isEqualTo(PagedList.MAX_READS);
+        assertThat(list.pendingProperty().get()).isEqualTo(10);
+        tasks.runNext();
+        tasks.runNext();
+        tasks.runNext();
+        tasks.runNext();
+        assertThat(reads).containsExactly("0+100", "100+100", "900+100", "800+100");
+        tasks.runAll();
+        assertThat(reads).hasSize(10);
+        assertThat(list.pendingProperty().get()).isZero();
     }
 
     @Test

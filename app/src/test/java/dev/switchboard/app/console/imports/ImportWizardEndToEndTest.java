@@ -85,9 +85,9 @@ class ImportWizardEndToEndTest {
 
     @Test
     void importsAFileTypedInAndShowsItsContactsAndRejectedRows(FxRobot robot) {
-        Fx.waitUntil(10, "the empty state shows", () -> visible(robot, "#listsEmptyState"));
+        Fx.waitUntil(30, "the empty state shows", () -> visible(robot, "#listsEmptyState"));
         robot.clickOn("#emptyImportButton");
-        Fx.waitUntil(10, "the wizard opens", () -> visible(robot, "#wizardFilePage"));
+        Fx.waitUntil(20, "the wizard opens", () -> visible(robot, "#wizardFilePage"));
 
         robot.clickOn("#wizardFile").write(csv.toString());
         assertThat(robot.lookup("#wizardFile").queryAs(TextField.class).getText()).isEqualTo(csv.toString());
@@ -95,7 +95,7 @@ class ImportWizardEndToEndTest {
         assertThat(listName.getEditor().getText()).isEqualTo("q4-leads");
         robot.clickOn("#wizardNext");
 
-        Fx.waitUntil(10, "the preview shows", () -> visible(robot, "#wizardPreviewPage"));
+        Fx.waitUntil(30, "the preview shows", () -> visible(robot, "#wizardPreviewPage"));
         assertThat(text(robot, "#wizardDetected")).contains("Detected UTF-8", "comma");
         assertThat(choice(robot, "#mapField-0")).isEqualTo(ContactField.EXTERNAL_KEY);
         assertThat(choice(robot, "#mapField-1")).isEqualTo(ContactField.FIRST_NAME);
@@ -106,15 +106,15 @@ class ImportWizardEndToEndTest {
         assertThat(robot.lookup("#wizardSample").queryTableView().getItems()).hasSize(10);
         robot.clickOn("#wizardNext");
 
-        Fx.waitUntil(30, "the summary shows", () -> visible(robot, "#wizardSummaryPage"));
+        Fx.waitUntil(60, "the summary shows", () -> visible(robot, "#wizardSummaryPage"));
         assertThat(text(robot, "#summaryInserted")).isEqualTo("10");
         assertThat(text(robot, "#summaryRejected")).isEqualTo("5");
         assertThat(text(robot, "#summaryHeadline")).contains("q4-leads");
         robot.clickOn("#wizardShowRejected");
 
-        Fx.waitUntil(10, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
+        Fx.waitUntil(20, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
         TableView<LazyRow<ImportIssue>> rejected = robot.lookup("#rejectedTable").queryTableView();
-        Fx.waitUntil(10, "the rejected rows show", () -> rejected.getItems().size() == 5
+        Fx.waitUntil(30, "the rejected rows show", () -> rejected.getItems().size() == 5
                 && rejected.getItems().stream().allMatch(LazyRow::isLoaded));
         assertThat(Fx.call(() -> robot.lookup("#detailTabs").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId())).isEqualTo("rejectedTab");
@@ -127,7 +127,7 @@ class ImportWizardEndToEndTest {
         assertThat(text(robot, "#statInserted")).isEqualTo("10");
         assertThat(text(robot, "#statRejected")).isEqualTo("5");
         TableView<LazyRow<Contact>> contacts = robot.lookup("#contactsTable").queryTableView();
-        Fx.waitUntil(10, "the contacts show", () -> contacts.getItems().size() == 10
+        Fx.waitUntil(30, "the contacts show", () -> contacts.getItems().size() == 10
                 && contacts.getItems().stream().allMatch(LazyRow::isLoaded));
         assertThat(Fx.call(() -> contacts.getItems().stream().map(r -> r.getValue().data().externalKey()).toList()))
                 .containsExactlyInAnyOrder("Q-1", "Q-2", "Q-3", "Q-4", "Q-5", "Q-6", "Q-7", "Q-8", "Q-9", "Q-10");
@@ -136,19 +136,19 @@ class ImportWizardEndToEndTest {
 
     @Test
     void aFileThatIsNotThereIsExplainedOnTheFilePage(FxRobot robot) {
-        Fx.waitUntil(10, "the empty state shows", () -> visible(robot, "#listsEmptyState"));
+        Fx.waitUntil(30, "the empty state shows", () -> visible(robot, "#listsEmptyState"));
         robot.clickOn("#importButton");
-        Fx.waitUntil(10, "the wizard opens", () -> visible(robot, "#wizardFilePage"));
+        Fx.waitUntil(20, "the wizard opens", () -> visible(robot, "#wizardFilePage"));
         robot.interact(() -> robot.lookup("#wizardFile").queryAs(TextField.class)
                 .setText(root.resolve("no-such-file.csv").toString()));
 
         robot.clickOn("#wizardNext");
 
-        Fx.waitUntil(10, "the problem shows", () -> visible(robot, "#wizardError"));
+        Fx.waitUntil(30, "the problem shows", () -> visible(robot, "#wizardError"));
         assertThat(text(robot, "#wizardError")).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(visible(robot, "#wizardFilePage")).isTrue();
         robot.clickOn("#wizardCancel");
-        Fx.waitUntil(10, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
+        Fx.waitUntil(20, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
     }
 
     private static boolean visible(FxRobot robot, String query) {

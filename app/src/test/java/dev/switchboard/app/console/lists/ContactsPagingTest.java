@@ -52,12 +52,12 @@ class ContactsPagingTest {
     @Test
     void showsTheFirstRowsAndScrollingToTheEndReadsOnlyThePagesShown(FxRobot robot) {
         TableView<LazyRow<Contact>> table = robot.lookup("#contactsTable").queryTableView();
-        Fx.waitUntil(10, "the first rows show", () -> table.getItems().size() == SIZE && shows(robot, "C-000000"));
+        Fx.waitUntil(20, "the first rows show", () -> table.getItems().size() == SIZE && shows(robot, "C-000000"));
         long afterFirstPage = directory.rowsFetched();
         assertThat(afterFirstPage).isBetween(1L, 400L);
 
         robot.interact(() -> table.scrollTo(SIZE - 1));
-        Fx.waitUntil(10, "the last row shows", () -> shows(robot, "C-019999"));
+        Fx.waitUntil(20, "the last row shows", () -> shows(robot, "C-019999"));
 
         assertThat(Fx.call(() -> table.getItems().get(SIZE - 1).getValue().data().firstName())).isNotBlank();
         assertThat(directory.rowsFetched())
@@ -69,11 +69,11 @@ class ContactsPagingTest {
     @Test
     void searchingShowsTheMatchingContactsOnly(FxRobot robot) {
         TableView<LazyRow<Contact>> table = robot.lookup("#contactsTable").queryTableView();
-        Fx.waitUntil(10, "the first rows show", () -> shows(robot, "C-000000"));
+        Fx.waitUntil(20, "the first rows show", () -> shows(robot, "C-000000"));
 
         robot.clickOn("#searchField").write("C-01234");
 
-        Fx.waitUntil(10, "the search narrows the table", () -> table.getItems().size() == 10
+        Fx.waitUntil(20, "the search narrows the table", () -> table.getItems().size() == 10
                 && shows(robot, "C-012340"));
         assertThat(robot.lookup("#contactsCount").queryLabeled().getText()).isEqualTo("10 of 20,000 contacts match");
     }

@@ -63,7 +63,7 @@ class ShellViewTest {
         opened.add(Workspace.open(data, "the Switchboard engine"));
         show(robot, data, () -> Workspace.open(data, "the Switchboard console"));
 
-        Fx.waitUntil(10, "the problem shows", () -> visible(robot, "#storeErrorPane"));
+        Fx.waitUntil(30, "the problem shows", () -> visible(robot, "#storeErrorPane"));
         assertThat(text(robot, "#storeErrorMessage")).contains("in use by the Switchboard engine")
                 .doesNotContain("Exception");
         assertThat(text(robot, "#statusStore")).isEqualTo("Store unavailable");
@@ -82,7 +82,7 @@ class ShellViewTest {
             return w;
         });
 
-        Fx.waitUntil(10, "the lists screen shows", () -> visible(robot, "#listsEmptyState"));
+        Fx.waitUntil(30, "the lists screen shows", () -> visible(robot, "#listsEmptyState"));
         assertThat(text(robot, "#statusStore")).isEqualTo("Store open");
         assertThat(text(robot, "#statusDataFolder")).isEqualTo(data.toAbsolutePath().toString());
         assertThat(visible(robot, "#navLists")).isTrue();
@@ -96,14 +96,14 @@ class ShellViewTest {
             opened.add(w);
             return w;
         });
-        Fx.waitUntil(10, "the lists screen shows", () -> visible(robot, "#listsEmptyState"));
+        Fx.waitUntil(30, "the lists screen shows", () -> visible(robot, "#listsEmptyState"));
 
         robot.clickOn("#listsList");
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
 
-        Fx.waitUntil(10, "the wizard opens", () -> visible(robot, "#importWizard"));
+        Fx.waitUntil(20, "the wizard opens", () -> visible(robot, "#importWizard"));
         robot.clickOn("#wizardCancel");
-        Fx.waitUntil(10, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
+        Fx.waitUntil(20, "the wizard closes", () -> robot.lookup("#importWizard").tryQuery().isEmpty());
     }
 
     @Test

@@ -34,7 +34,10 @@ public final class Fx {
         }
     }
 
-    /** Polls {@code condition} on the FX thread every 25 ms until it holds; fails after {@code seconds}. */
+    /**
+     * Polls {@code condition} on the FX thread until it holds; fails after {@code seconds}. Waits on a real store are
+     * generous: its first open in a JVM (H2, Flyway, jOOQ warming up) takes seconds on a busy 2-core machine.
+     */
     public static void waitUntil(int seconds, String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> call(condition));
