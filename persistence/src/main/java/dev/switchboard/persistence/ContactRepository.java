@@ -43,11 +43,15 @@ public final class ContactRepository {
         return dsl.fetchCount(CONTACT, CONTACT.LIST_ID.eq(listId).and(filter(text)));
     }
 
-    /** A page in store order (id ascending). */
+    /**
+     * A page in store order (id ascending). H2 walks ix_contact_list_order in order only when the query orders by
+     * both its columns and constrains both (the redundant {@code id >= 0} keeps it from picking the foreign key's
+     * list_id index and sorting the whole list): page 1 of a million-row list then costs milliseconds, not seconds.
+     */
     public List<Contact> page(long listId, String text, long offset, int limit) {
         List<ContactRecord> rows = dsl.selectFrom(CONTACT)
-                .where(CONTACT.LIST_ID.eq(listId).and(filter(text)))
-                .orderBy(CONTACT.ID)
+                .where(CONTACT.LIST_ID.eq(listId).and(CONTACT.ID.ge(0L)).and(filter(text)))
+                .orderBy(CONTACT.LIST_ID, CONTACT.ID)
                 .limit(limit)
                 .offset(offset)
                 .fetch();
@@ -58,7 +62,7 @@ public final class ContactRepository {
     public List<Contact> pageAfter(long listId, long afterId, int limit) {
         return withDetails(dsl.selectFrom(CONTACT)
                 .where(CONTACT.LIST_ID.eq(listId).and(CONTACT.ID.gt(afterId)))
-                .orderBy(CONTACT.ID)
+                .orderBy(CONTACT.LIST_ID, CONTACT.ID)
                 .limit(limit)
                 .fetch());
     }
