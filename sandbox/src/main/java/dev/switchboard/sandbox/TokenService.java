@@ -26,13 +26,9 @@ final class TokenService {
 
     TokenService(long seed, VirtualClock clock, Duration lifetime) {
         // credentials derive from the seed so that a restarted sandbox keeps them, like a real org's client
-        byte[] digest = sha256("switchboard-sandbox-client:" + seed);
-        HexFormat hex = HexFormat.of();
-        String h = hex.formatHex(digest);
-        this.clientId = h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a"
-                + h.substring(17, 20) + "-" + h.substring(20, 32);
-        this.clientSecret = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(sha256("switchboard-sandbox-secret:" + seed)).substring(0, 43);
+        SandboxCredentials credentials = SandboxCredentials.forSeed(seed);
+        this.clientId = credentials.clientId();
+        this.clientSecret = credentials.clientSecret();
         this.clock = clock;
         this.lifetime = lifetime;
     }

@@ -1,0 +1,58 @@
+package dev.switchboard.engine.genesys;
+
+import dev.switchboard.genesys.GenesysClient;
+import dev.switchboard.genesys.GenesysCredentials;
+import dev.switchboard.genesys.GenesysEndpoint;
+import dev.switchboard.genesys.GenesysRegion;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How to reach a Genesys Cloud org: a region (or explicit API and login base URLs, as for the sandbox) and the
+ * OAuth client credentials. The secret is held as characters, never shown by {@link #toString()}.
+ */
+public final class OrgConnection {
+    private final URI apiBase;
+    private final URI loginBase;
+    private final String clientId;
+    private final char[] secret;
+
+    private OrgConnection(URI apiBase, URI loginBase, String clientId, char[] secret) {
+        this.apiBase = Objects.requireNonNull(apiBase, "apiBase");
+        this.loginBase = Objects.requireNonNull(loginBase, "loginBase");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.secret = secret.clone();
+    }
+
+    /** A region by its name (e.g. {@code us_east_1}); throws IllegalArgumentException naming the valid ones. */
+    public static OrgConnection region(String region, String clientId, char[] secret) {
+        GenesysRegion r = GenesysRegion.fromName(region);
+        return new OrgConnection(r.apiBase(), r.loginBase(), clientId, secret);
+    }
+
+    public static OrgConnection urls(URI apiBase, URI loginBase, String clientId, char[] secret) {
+        return new OrgConnection(apiBase, loginBase, clientId, secret);
+    }
+
+    public URI apiBase() {
+        return apiBase;
+    }
+
+    /** A client for this org; the caller closes it. */
+    public GenesysClient client() {
+        return GenesysClient.builder(GenesysEndpoint.of(apiBase, loginBase), new GenesysCredentials(clientId, secret))
+                .build();
+    }
+
+    /** Forgets the secret. */
+    public void destroy() {
+        Arrays.fill(secret, '\0');
+    }
+
+    @Override
+    public String toString() {
+        return "OrgConnection[" + apiBase + ", client " + clientId + "]";
+    }
+}
