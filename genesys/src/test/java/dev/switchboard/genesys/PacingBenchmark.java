@@ -55,6 +55,7 @@ public final class PacingBenchmark {
                     100.0 * (orgLimit - allowed) / orgLimit);
 
             // phase 1: steady state
+            sandbox.metrics().reset();
             sentAt.clear();
             grantedAt.clear();
             tooMany.set(0);
@@ -80,6 +81,10 @@ public final class PacingBenchmark {
                     + "peak_in_any_60s=%d peak_grants_in_any_60s=%d requests_seen=%d grants=%d http_429=%d%n",
                     elapsedMinutes, ok.get(), ok.get() / elapsedMinutes, ok.get() / elapsedMinutes / allowed,
                     peak(sentAt), peak(grantedAt), sentAt.size(), grantedAt.size(), tooMany.get());
+            System.out.printf("phase1 as the sandbox saw it: counted=%d peak_in_any_60s=%d budget_429=%d%n",
+                    sandbox.metrics().counted(), sandbox.metrics().peakIn(Duration.ofSeconds(60)),
+                    sandbox.metrics().budgetRejections());
+            sandbox.metrics().reset();
 
             // phase 2: 30 % injected 429s while sending
             sentAt.clear();
@@ -115,6 +120,9 @@ public final class PacingBenchmark {
                     failures.get(), entries.size(), unique.size(), sends - unique.size(),
                     entries.size() - unique.size(), tooMany.get(), peak(sentAt), peak(grantedAt), sentAt.size(),
                     grantedAt.size(), allowed);
+            System.out.printf("phase2 as the sandbox saw it: counted=%d peak_in_any_60s=%d budget_429=%d"
+                    + " injected_429=%d%n", sandbox.metrics().counted(), sandbox.metrics().peakIn(Duration.ofSeconds(60)),
+                    sandbox.metrics().budgetRejections(), sandbox.metrics().injectedRejections());
         }
     }
 

@@ -30,12 +30,15 @@ final class ApiPipeline {
 
     private final TokenService tokens;
     private final RequestBudget budget;
+    private final SandboxMetrics metrics;
     private final SandboxFaults faults;
     private final Supplier<SpecValidator> validator;
     private final CountDownLatch closing = new CountDownLatch(1);
 
     /** {@code validator} may block until the spec is parsed (seconds, once per JVM). */
-    ApiPipeline(TokenService tokens, RequestBudget budget, SandboxFaults faults, Supplier<SpecValidator> validator) {
+    ApiPipeline(TokenService tokens, RequestBudget budget, SandboxFaults faults, Supplier<SpecValidator> validator,
+                SandboxMetrics metrics) {
+        this.metrics = metrics;
         this.tokens = tokens;
         this.budget = budget;
         this.faults = faults;
@@ -100,14 +103,17 @@ final class ApiPipeline {
         RequestBudget.Usage usage = budget.take(token.clientId());
         rateHeaders(ctx, usage);
         if (!usage.allowed()) {
+            metrics.budgetRejected();
             ctx.header("Retry-After", Integer.toString(usage.resetSeconds()));
             throw tooManyRequests();
         }
+        metrics.counted(System.currentTimeMillis());
         if (faults.withheld(ctx.method().name(), ctx.path())) {
             throw new ApiException(403, "missing.permissions",
                     "You are missing the following permission(s) for " + ctx.method().name() + " " + ctx.path());
         }
         if (faults.roll(faults.rate429())) {
+            metrics.injectedRejected();
             ctx.header("Retry-After", Integer.toString(faults.retryAfterSeconds()));
             throw tooManyRequests();
         }

@@ -25,6 +25,7 @@ public final class Sandbox implements AutoCloseable {
     /** Default heartbeat interval on notification WebSockets (real time). */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
+    private final SandboxMetrics metrics = new SandboxMetrics();
     private final SandboxConfig config;
     private final VirtualClock clock;
     private final SandboxFaults faults;
@@ -56,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
         this.notifications = new Notifications(Clock.systemUTC(), () -> "ws://127.0.0.1:" + port[0], topicSchemas,
                 DEFAULT_HEARTBEAT);
         RequestBudget budget = new RequestBudget(Clock.systemUTC(), config.requestsPerMinute());
-        this.pipeline = new ApiPipeline(tokens, budget, faults, validator::join);
+        this.pipeline = new ApiPipeline(tokens, budget, faults, validator::join, metrics);
         Conversations conversations = new Conversations(state, world, clock, ledger, notifications);
         ContactListsApi lists = new ContactListsApi(state, clock, notifications);
         DncApi dnc = new DncApi(state, clock, notifications, () -> "http://127.0.0.1:" + port[0]);
@@ -127,6 +128,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The org's OAuth client id (derived from the seed, so stable across restarts). */
+    /** What the sandbox has seen of its clients' traffic (budget, 429s, peak rates). */
+    public SandboxMetrics metrics() {
+        return metrics;
+    }
+
     public String clientId() {
         return tokens.clientId();
     }

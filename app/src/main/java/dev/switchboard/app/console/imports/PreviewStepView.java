@@ -113,7 +113,7 @@ final class PreviewStepView {
 
             @Override
             public T fromString(String s) {
-                throw new UnsupportedOperationException();
+                return box.getItems().stream().filter(v -> label.apply(v).equals(s)).findFirst().orElse(null);
             }
         });
         return box;
