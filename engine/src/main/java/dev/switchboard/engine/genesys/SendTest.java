@@ -22,7 +22,14 @@ public final class SendTest {
     public record Request(String toNumber, String toEmail, String fromNumber, String fromEmail) {
     }
 
-    public record Result(String smsFrom, Messages.SendReceipt sms, Messages.SendReceipt email) {
+    /** The ids Genesys gave one accepted send. */
+    public record Sent(String messageId, String conversationId) {
+        static Sent of(Messages.SendReceipt receipt) {
+            return new Sent(receipt.messageId(), receipt.conversationId());
+        }
+    }
+
+    public record Result(String smsFrom, Sent sms, Sent email) {
     }
 
     /** Blocks for the two sends; throws the client's exceptions (auth, validation, outcome unknown …). */
@@ -42,7 +49,7 @@ public final class SendTest {
             Messages.SendReceipt email = client.messaging().sendEmail(new Messages.Email(
                     Messages.EmailAddress.of(request.fromEmail()), Messages.EmailAddress.of(request.toEmail()), null,
                     "Switchboard send test", "Switchboard send test " + stamp + ".", null));
-            return new Result(from, sms, email);
+            return new Result(from, Sent.of(sms), Sent.of(email));
         }
     }
 }
