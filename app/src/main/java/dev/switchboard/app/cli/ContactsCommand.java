@@ -127,8 +127,7 @@ final class ContactsCommand implements Callable<Integer> {
     }
 
     private int issues(Workspace workspace, ListSummary l, long offset, PrintWriter out, PrintWriter err) {
-        ImportRecord imp = importId == null ? l.lastImport() : workspace.contacts().imports(l.list().id()).stream()
-                .filter(i -> i.id() == importId).findFirst().orElse(null);
+        ImportRecord imp = StoreAccess.importOf(workspace, l, importId);
         if (imp == null) {
             err.println("switchboard contacts: " + (importId == null ? "the list has no import yet."
                     : "list \"" + list + "\" has no import " + importId + "."));

@@ -2,6 +2,8 @@ package dev.switchboard.app.cli;
 
 import dev.switchboard.engine.StoreUnavailableException;
 import dev.switchboard.engine.Workspace;
+import dev.switchboard.model.contact.ImportRecord;
+import dev.switchboard.model.contact.ListSummary;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -29,6 +31,15 @@ final class StoreAccess {
     @FunctionalInterface
     interface WorkspaceWork {
         int run(Workspace workspace) throws Exception;
+    }
+
+    /** The list's import with that id, or its last import when {@code importId} is null; null when none. */
+    static ImportRecord importOf(Workspace workspace, ListSummary list, Long importId) {
+        if (importId == null) {
+            return list.lastImport();
+        }
+        return workspace.contacts().imports(list.list().id()).stream()
+                .filter(i -> i.id() == importId).findFirst().orElse(null);
     }
 
     static PrintWriter err(CommandLine.Model.CommandSpec spec) {

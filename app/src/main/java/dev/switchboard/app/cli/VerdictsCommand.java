@@ -46,8 +46,7 @@ final class VerdictsCommand implements Callable<Integer> {
                 err.println("switchboard verdicts: no list named \"" + list + "\".");
                 return ExitCodes.USAGE;
             }
-            ImportRecord imp = importId == null ? l.get().lastImport() : workspace.contacts()
-                    .imports(l.get().list().id()).stream().filter(i -> i.id() == importId).findFirst().orElse(null);
+            ImportRecord imp = StoreAccess.importOf(workspace, l.get(), importId);
             if (imp == null) {
                 err.println("switchboard verdicts: list \"" + list + "\" has no such import.");
                 return ExitCodes.USAGE;
