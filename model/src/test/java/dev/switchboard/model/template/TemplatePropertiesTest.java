@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,8 +36,8 @@ class TemplatePropertiesTest {
     @ValueSource(longs = {1L, 2L, 3L, 42L, 20260301L})
     void segmentsAreMonotonicInLengthAndNeverBelowTheFloor(long seed) {
         Random rnd = new Random(seed);
-        for (int round = 0; round < 200; round++) {
-            String text = randomText(rnd, 120);
+        for (int round = 0; round < 100; round++) {
+            String text = randomText(rnd, round % 4 == 0 ? 120 : 40);
             int previous = 0;
             for (int end = 0; end <= text.length(); end++) {
                 if (end > 0 && end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
@@ -44,7 +45,9 @@ class TemplatePropertiesTest {
                 }
                 String prefix = text.substring(0, end);
                 SmsSegments s = SmsSegments.of(prefix);
-                String why = "seed " + seed + ", round " + round + ", prefix of " + end + " units: "
+                int r = round;
+                int e = end;
+                Supplier<String> why = () -> "seed " + seed + ", round " + r + ", prefix of " + e + " units: "
                         + prefix.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).toList();
                 assertThat(s.segments()).as(why).isGreaterThanOrEqualTo(previous);
                 boolean gsm = s.encoding() == SmsSegments.Encoding.GSM_7;
