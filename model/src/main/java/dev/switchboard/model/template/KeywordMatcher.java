@@ -111,6 +111,9 @@ public final class KeywordMatcher {
     /**
      * The normal form replies and keywords are compared in: NFKC, lower case, collapsed whitespace, no
      * surrounding whitespace, punctuation, symbols or format characters.
+     *
+     * @param text any text
+     * @return its normal form, possibly empty
      */
     public static String normalize(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)

@@ -47,13 +47,17 @@ public record RenderCoverage(long contacts, long failing, Map<String, VariableFa
         byVariable = Collections.unmodifiableMap(new LinkedHashMap<>(byVariable));
     }
 
-    /** Rows that would render. */
+    /** Rows that would render: {@code contacts - failing}. */
     public long rendering() {
         return contacts - failing;
     }
 
     /**
      * Measures a list, naming example rows by their 1-based position ("row 12").
+     *
+     * @param template the template
+     * @param rows     one variable map per contact, read once in order
+     * @return the coverage
      *
      * @throws TemplateSyntaxException if the template does not parse
      */
@@ -69,6 +73,7 @@ public record RenderCoverage(long contacts, long failing, Map<String, VariableFa
      * @param rows        one variable map per contact, read once in order
      * @param keyOf       names a row in the examples (e.g. its external key); called once per row, in order
      * @param maxExamples example keys kept per variable
+     * @return the coverage
      * @throws TemplateSyntaxException if the template does not parse
      */
     public static RenderCoverage measure(Template template, Iterable<? extends Map<String, String>> rows,

@@ -26,7 +26,7 @@ public record RenderProblem(String variable, Reason reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** A sentence an operator understands. */
+    /** A sentence an operator understands, naming the variable. */
     public String describe() {
         return switch (reason) {
             case MISSING -> "no value for {{" + variable + "}}";

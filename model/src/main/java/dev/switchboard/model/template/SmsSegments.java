@@ -80,7 +80,7 @@ public record SmsSegments(Encoding encoding, int units, int segments, List<Strin
         return ucs2(text, List.copyOf(offending));
     }
 
-    /** Whether a text is entirely GSM-7 (basic or extension table). */
+    /** Whether a text is entirely GSM-7 (basic or extension table); {@code true} for an empty text. */
     public static boolean isGsm7(String text) {
         return text.codePoints().allMatch(cp -> septets(cp) > 0);
     }
