@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int STORE = 4;
     /** The import finished but rejected rows, and {@code --fail-on-rejects} was given. */
     public static final int REJECTS = 5;
+    /** A check found errors: template lint, sequence validation. */
+    public static final int CHECK_FAILED = 6;
     /** Interrupted (Ctrl-C): what was committed stays; running the import again resumes it. */
     public static final int INTERRUPTED = 130;
 

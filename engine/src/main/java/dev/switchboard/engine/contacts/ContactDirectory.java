@@ -25,6 +25,9 @@ public interface ContactDirectory {
     /** Contacts in store order (oldest first), {@code limit} at most from {@code offset}. */
     List<Contact> contacts(long listId, ContactFilter filter, long offset, int limit);
 
+    /** Up to {@code limit} contacts with ids above {@code afterId}, in id order: for walking a whole list. */
+    List<Contact> contactsAfter(long listId, long afterId, int limit);
+
     List<ImportRecord> imports(long listId);
 
     /** Issues of one import; {@code rejectedOnly} leaves out warnings about dropped values. */

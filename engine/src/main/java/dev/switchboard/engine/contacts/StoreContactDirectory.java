@@ -56,6 +56,11 @@ public final class StoreContactDirectory implements ContactDirectory {
     }
 
     @Override
+    public List<Contact> contactsAfter(long listId, long afterId, int limit) {
+        return contacts.pageAfter(listId, afterId, limit);
+    }
+
+    @Override
     public List<ImportRecord> imports(long listId) {
         return imports.forList(listId);
     }

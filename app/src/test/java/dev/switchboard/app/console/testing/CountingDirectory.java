@@ -47,6 +47,14 @@ public final class CountingDirectory implements ContactDirectory {
     }
 
     @Override
+    public List<Contact> contactsAfter(long listId, long afterId, int limit) {
+        List<Contact> page = delegate.contactsAfter(listId, afterId, limit);
+        pageReads.incrementAndGet();
+        rowsFetched.addAndGet(page.size());
+        return page;
+    }
+
+    @Override
     public List<Contact> contacts(long listId, ContactFilter filter, long offset, int limit) {
         List<Contact> page = delegate.contacts(listId, filter, offset, limit);
         pageReads.incrementAndGet();

@@ -59,6 +59,13 @@ public final class FakeDirectory implements ContactDirectory {
     }
 
     @Override
+    public List<Contact> contactsAfter(long listId, long afterId, int limit) {
+        calls.add("contactsAfter(" + listId + ", " + afterId + ", " + limit + ")");
+        return matching(listId, ContactFilter.ALL).filter(n -> Samples.contact(listId, n).id() > afterId).limit(limit)
+                .mapToObj(n -> Samples.contact(listId, n)).toList();
+    }
+
+    @Override
     public List<Contact> contacts(long listId, ContactFilter filter, long offset, int limit) {
         calls.add("contacts(" + listId + ", " + filter.text() + ", " + offset + ", " + limit + ")");
         return matching(listId, filter).skip(offset).limit(limit).mapToObj(n -> Samples.contact(listId, n)).toList();

@@ -1,0 +1,64 @@
+package dev.switchboard.engine.templates;
+
+import dev.switchboard.model.contact.ColumnMapping;
+import dev.switchboard.model.contact.ContactDraft;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables a template may use for a contact: the standard fields ({@code external_key, first_name, last_name,
+ * full_name, email, phone, postal_code, state, country}) and every attribute column, by its header and by its
+ * snake_case form ("Balance Due" is {@code Balance Due} and {@code balance_due}). Campaign values ({@code
+ * company_name}, {@code unsubscribe_url} …) are added by the caller.
+ */
+public final class ContactVariables {
+    static final Set<String> STANDARD = Set.of("external_key", "first_name", "last_name", "full_name", "email",
+            "phone", "postal_code", "state", "country");
+
+    private ContactVariables() {
+    }
+
+    public static Map<String, String> of(ContactDraft c, Map<String, String> extra) {
+        Map<String, String> v = new LinkedHashMap<>();
+        put(v, "external_key", c.externalKey());
+        put(v, "first_name", c.firstName());
+        put(v, "last_name", c.lastName());
+        put(v, "full_name", c.displayName());
+        put(v, "email", c.email());
+        put(v, "phone", c.phones().isEmpty() ? null : c.phones().getFirst().e164());
+        put(v, "postal_code", c.postalCode());
+        put(v, "state", c.addressRegion());
+        put(v, "country", c.country());
+        c.attributes().forEach((k, value) -> {
+            put(v, k, value);
+            put(v, snake(k), value);
+        });
+        v.putAll(extra);
+        return v;
+    }
+
+    /** The names a list's contacts can supply, for lint's unknown-variable check. */
+    public static Set<String> columns(ColumnMapping mapping, Set<String> extra) {
+        Set<String> names = new LinkedHashSet<>(STANDARD);
+        mapping.columns().forEach(b -> {
+            names.add(b.header());
+            names.add(snake(b.header()));
+        });
+        names.addAll(extra);
+        return names;
+    }
+
+    static String snake(String header) {
+        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    private static void put(Map<String, String> v, String key, String value) {
+        if (value != null && !key.isEmpty()) {
+            v.putIfAbsent(key, value);
+        }
+    }
+}
