@@ -63,6 +63,14 @@ public final class RulePackLoader {
         if (!result.ok()) {
             throw new RulePackException(source, result.problems());
         }
-        return result.pack();
+        return result.pack().withContentHash(sha256(json));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 }

@@ -46,7 +46,8 @@ public final class ComplianceGate {
         boolean lifeSafety = req.purpose() == Purpose.LIFE_SAFETY;
         List<Evaluation> ev = new ArrayList<>(12);
         ev.add(new Evaluation("request", "channel=" + req.channel() + " purpose=" + req.purpose() + " instant="
-                + req.instant() + " content=" + req.contentHash(), Verdict.PASS, "Pack " + pack.label() + "."));
+                + req.instant() + " content=" + req.contentHash(), Verdict.PASS, "Pack " + pack.label()
+                + (pack.contentHash() == null ? "" : " (sha256 " + pack.contentHash().substring(0, 12) + ")") + "."));
         if (lifeSafety && !req.lifeSafetyApproved()) {
             ev.add(new Evaluation("life-safety.approval", "approved=false", Verdict.BLOCK,
                     "A life-safety campaign needs a two-person approval before it may send."));

@@ -133,7 +133,7 @@ public final class RulePackValidator {
             return null;
         }
         return new RulePack(packId, version, effective, signOff, federal, fedCitation, legal, states, defaults, caps,
-                quiet, collCitation, policy, zones, revokeAll == null || (Boolean) revokeAll, keywords);
+                quiet, collCitation, policy, zones, revokeAll == null || (Boolean) revokeAll, keywords, null);
     }
 
     private StateRule state(String code, Object value) {
