@@ -1,7 +1,7 @@
 package dev.switchboard.engine.templates;
 
 import dev.switchboard.model.contact.Channel;
-import dev.switchboard.model.template.Purpose;
+import dev.switchboard.model.compliance.Purpose;
 import dev.switchboard.model.template.Template;
 import dev.switchboard.model.template.TemplateRenderer;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.switchboard.model.template;
 
+import dev.switchboard.model.compliance.Purpose;
 import dev.switchboard.model.contact.Channel;
 import java.util.ArrayList;
 import java.util.List;

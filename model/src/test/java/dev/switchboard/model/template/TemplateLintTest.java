@@ -1,5 +1,6 @@
 package dev.switchboard.model.template;
 
+import dev.switchboard.model.compliance.Purpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
