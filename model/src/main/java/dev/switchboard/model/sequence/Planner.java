@@ -137,12 +137,8 @@ public final class Planner {
                     if (s.attemptsAt(t.id()) < t.maxAttempts()) {
                         return schedule(s, t, now, now);
                     }
-                    Optional<Edge> e = choose(t, Label.TIMED_OUT, Optional.empty());
-                    if (e.isEmpty()) {
-                        return new PlanStep.Exited("attempts of \"" + t.id() + "\" are spent", Optional.empty(),
-                                s.at(t.id(), Optional.empty()));
-                    }
-                    id = e.get().to();
+                    return new PlanStep.Exited("came back to \"" + t.id() + "\", whose " + t.maxAttempts()
+                            + " attempts are spent", Optional.empty(), s.at(t.id(), Optional.empty()));
                 }
                 case Step.Branch b -> {
                     Label label = evaluate(b, s);

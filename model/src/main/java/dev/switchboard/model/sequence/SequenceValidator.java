@@ -204,17 +204,21 @@ public final class SequenceValidator {
                 out.add(problem(s, "never leads to an exit step: every path must end."));
             }
         }
-        for (List<String> loop : loops(reachable, byId)) {
-            boolean bounded = loop.stream().map(byId::get).anyMatch(s -> s instanceof Step.Touch
-                    || (s instanceof Step.Branch b && b.on() == BranchOn.COUNTER));
-            if (!bounded) {
-                out.add(new SequenceProblem(loop.getFirst(), "Steps \"" + String.join("\" → \"", loop)
-                        + "\" form a loop with no touch or counter to end it."));
-            }
+        // A touch is entered at most maxAttempts times (the planner ends an enrollment that comes back to a spent
+        // touch) and a counter's match edge is taken at most its limit: a loop left once those are removed never ends.
+        Set<String> unbounded = new LinkedHashSet<>(reachable);
+        unbounded.removeIf(id -> byId.get(id) instanceof Step.Touch);
+        for (List<String> loop : loops(unbounded, byId)) {
+            out.add(new SequenceProblem(loop.getFirst(), "Steps \"" + String.join("\" → \"", loop)
+                    + "\" form a loop with no touch or counter to end it."));
         }
     }
 
-    /** Strongly connected components that contain a cycle (Tarjan). */
+    private static boolean counted(Step from, Edge e) {
+        return from instanceof Step.Branch b && b.on() == BranchOn.COUNTER && e.on() == Label.MATCH;
+    }
+
+    /** Strongly connected components of {@code nodes} that contain a cycle, counter match edges left out (Tarjan). */
     private static List<List<String>> loops(Set<String> nodes, Map<String, Step> byId) {
         var tarjan = new Object() {
             int index;
@@ -231,7 +235,7 @@ public final class SequenceValidator {
                 on.add(v);
                 for (Edge e : byId.get(v).edges()) {
                     String w = e.to();
-                    if (!byId.containsKey(w)) {
+                    if (!nodes.contains(w) || counted(byId.get(v), e)) {
                         continue;
                     }
                     if (!idx.containsKey(w)) {
@@ -249,7 +253,8 @@ public final class SequenceValidator {
                         on.remove(w);
                         comp.add(w);
                     } while (!w.equals(v));
-                    boolean selfLoop = byId.get(v).edges().stream().anyMatch(e -> e.to().equals(v));
+                    boolean selfLoop = byId.get(v).edges().stream()
+                            .anyMatch(e -> e.to().equals(v) && !counted(byId.get(v), e));
                     if (comp.size() > 1 || selfLoop) {
                         List<String> ordered = new ArrayList<>(nodes);
                         ordered.retainAll(comp);
