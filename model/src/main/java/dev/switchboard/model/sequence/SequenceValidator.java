@@ -68,7 +68,7 @@ public final class SequenceValidator {
                 out.add(problem(s, "has more than one edge for " + e.display() + "."));
             }
             if (e.reason().isPresent() && e.on() != Label.FAILED) {
-                out.add(problem(s, "gives a failure reason on a " + e.on().display() + " edge; only failed edges take one."));
+                out.add(problem(s, "gives a failure reason on an " + e.on().display() + " edge; only failed edges take one."));
             }
         }
         switch (s) {
@@ -124,8 +124,9 @@ public final class SequenceValidator {
 
     private void checkWait(Step.Wait w, List<SequenceProblem> out) {
         if (w.duration().isPresent() == w.untilLocalTime().isPresent()) {
-            out.add(problem(w, "needs either a duration or a local time to wait until, not "
-                    + (w.duration().isPresent() ? "both." : "neither.")));
+            out.add(problem(w, w.duration().isPresent()
+                    ? "has both a duration and a local time: keep one."
+                    : "needs a duration or a local time to wait until."));
         }
         w.duration().filter(d -> d.isNegative() || d.isZero())
                 .ifPresent(d -> out.add(problem(w, "waits " + human(d) + ": a wait must be longer than zero.")));

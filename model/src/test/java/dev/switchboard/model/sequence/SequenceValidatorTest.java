@@ -94,6 +94,26 @@ class SequenceValidatorTest {
             case "branch-bad-event" -> seq(replace("paid", new Step.Branch("paid", BranchOn.EVENT, "PAID",
                     List.of(Edge.on(Label.MATCH, "end"), Edge.otherwise("voice")))));
             case "empty" -> seq(List.of());
+            case "counter-else-loops" -> seq(replace("wait", Step.Wait.of("wait", Duration.ofHours(1), "paid")).stream()
+                    .map(s -> s.id().equals("paid") ? new Step.Branch("paid", BranchOn.COUNTER, "3",
+                            List.of(Edge.on(Label.MATCH, "end"), Edge.otherwise("wait"))) : s).toList());
+            case "reason-on-answered" -> seq(replace("voice", touch("voice", Channel.VOICE, "voice-t", 3,
+                    new Edge(Label.ANSWERED, Optional.of(FailureReason.LANDLINE), "end"), Edge.otherwise("end"))));
+            case "two-else" -> seq(replace("voice", touch("voice", Channel.VOICE, "voice-t", 3,
+                    Edge.otherwise("end"), Edge.otherwise("end"))));
+            case "zero-spacing" -> seq(replace("voice", new Step.Touch("voice", Channel.VOICE, "voice-t", 3,
+                    Duration.ZERO, Optional.empty(), List.of(Edge.otherwise("end")))));
+            case "wait-neither" -> seq(replace("wait", new Step.Wait("wait", Optional.empty(), Optional.empty(),
+                    List.of(Edge.otherwise("paid")))));
+            case "window-backwards" -> seq(replace("voice", new Step.Touch("voice", Channel.VOICE, "voice-t", 3,
+                    Duration.ofHours(1), Optional.of(StepWindow.daily(LocalTime.of(21, 0), LocalTime.of(9, 0))),
+                    List.of(Edge.otherwise("end")))));
+            case "bad-attribute" -> seq(replace("paid", new Step.Branch("paid", BranchOn.ATTRIBUTE, "tier",
+                    List.of(Edge.on(Label.MATCH, "end"), Edge.otherwise("voice")))));
+            case "bad-counter" -> seq(replace("paid", new Step.Branch("paid", BranchOn.COUNTER, "many",
+                    List.of(Edge.on(Label.MATCH, "end"), Edge.otherwise("voice")))));
+            case "branch-no-match" -> seq(replace("paid", new Step.Branch("paid", BranchOn.EVENT, "CONVERTED",
+                    List.of(Edge.otherwise("voice")))));
             default -> throw new IllegalArgumentException(rule);
         };
     }
@@ -105,7 +125,7 @@ class SequenceValidatorTest {
             unreachable      | orphan| Exit "orphan" can never be reached from the first step "sms".
             zero-wait        | wait  | Wait "wait" waits 0 minutes: a wait must be longer than zero.
             negative-wait    | wait  | Wait "wait" waits -2 hours: a wait must be longer than zero.
-            wait-both        | wait  | Wait "wait" needs either a duration or a local time to wait until, not both.
+            wait-both        | wait  | Wait "wait" has both a duration and a local time: keep one.
             unknown-template | voice | Touch "voice" uses template "voice-x", which does not exist.
             wrong-channel    | voice | Touch "voice" is a voice touch but its template "sms-t" is for sms.
             no-template      | voice | Touch "voice" has no template: pick a voice template.
@@ -118,6 +138,15 @@ class SequenceValidatorTest {
             branch-no-else   | paid  | Branch "paid" has no else edge: say where to go when nothing matches.
             branch-bad-event | paid  | Branch "paid" waits for event "PAID", which is not an outcome (such as CONVERTED).
             empty            | ''    | The sequence has no steps: add at least a touch and an exit.
+            counter-else-loops | wait | Steps "wait" → "paid" form a loop with no touch or counter to end it.
+            reason-on-answered | voice | Touch "voice" gives a failure reason on an answered edge; only failed edges take one.
+            two-else         | voice | Touch "voice" has more than one edge for else.
+            zero-spacing     | voice | Touch "voice" retries after 0 minutes: the spacing must be longer than zero.
+            wait-neither     | wait  | Wait "wait" needs a duration or a local time to wait until.
+            window-backwards | voice | Touch "voice" has a window from 21:00 to 09:00: it must start before it ends.
+            bad-attribute    | paid  | Branch "paid" tests "tier": write the attribute test as name=value.
+            bad-counter      | paid  | Branch "paid" counts to "many": the limit must be a whole number of at least 1.
+            branch-no-match  | paid  | Branch "paid" has no match edge: say where to go when the condition holds.
             """)
     void eachRuleNamesItsStep(String rule, String step, String message) {
         List<SequenceProblem> problems = validator.validate(broken(rule));
