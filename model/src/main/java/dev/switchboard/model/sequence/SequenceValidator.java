@@ -20,7 +20,7 @@ import java.util.function.Function;
  * Checks a sequence before it is published. Messages are written for a supervisor and each names its step. The
  * rules: no duplicate step ids; edges reach existing steps; every step is reachable from the first; every path can
  * end in an Exit and no step is a dead end; every loop passes through a touch (its attempts are finite across the
- * enrollment) or a COUNTER branch; touches allow at least one attempt, use a template of their own channel and handle
+ * enrollment) or a COUNTER branch's match edge (a counter whose else edge loops back bounds nothing); touches allow at least one attempt, use a template of their own channel and handle
  * success and failure (or have an else edge); waits are longer than zero; branches have a valid condition and an
  * else edge.
  */
