@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Outbound campaigns on Genesys Cloud: voice, SMS and email, compliant by construction.",
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
-                TemplateCommand.class, SandboxCommand.class, SendTestCommand.class,
+                TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, SandboxCommand.class,
+                SendTestCommand.class,
                 BenchImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)
