@@ -3,7 +3,13 @@ package dev.switchboard.engine;
 import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
+import dev.switchboard.engine.templates.TemplateService;
+import dev.switchboard.engine.users.PasswordHasher;
+import dev.switchboard.engine.users.UserService;
+import dev.switchboard.persistence.AuditLogRepository;
 import dev.switchboard.persistence.ContactImportWriter;
+import dev.switchboard.persistence.TemplateRepository;
+import dev.switchboard.persistence.UserRepository;
 import dev.switchboard.persistence.ContactListRepository;
 import dev.switchboard.persistence.ContactRepository;
 import dev.switchboard.persistence.ImportRepository;
@@ -25,6 +31,9 @@ public final class Workspace implements AutoCloseable {
     private final Store store;
     private final ImportService imports;
     private final ContactDirectory contacts;
+    private final UserService users;
+    private final TemplateService templates;
+    private final AuditService audit;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
@@ -34,6 +43,10 @@ public final class Workspace implements AutoCloseable {
         ImportRepository importRepository = new ImportRepository(store);
         this.imports = new ImportService(lists, importRepository, new ContactImportWriter(store), clock);
         this.contacts = new StoreContactDirectory(lists, new ContactRepository(store), importRepository);
+        AuditLogRepository auditLog = new AuditLogRepository(store);
+        this.users = new UserService(new UserRepository(store), auditLog, new PasswordHasher(), clock);
+        this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
+        this.audit = new AuditService(auditLog);
     }
 
     /**
@@ -69,6 +82,18 @@ public final class Workspace implements AutoCloseable {
 
     public ContactDirectory contacts() {
         return contacts;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public TemplateService templates() {
+        return templates;
+    }
+
+    public AuditService audit() {
+        return audit;
     }
 
     /** The store's WRITE_DELAY, for status screens and the guard's tests. */

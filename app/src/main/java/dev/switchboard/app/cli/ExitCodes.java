@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int REJECTS = 5;
     /** A check found errors: template lint, sequence validation. */
     public static final int CHECK_FAILED = 6;
+    /** Not allowed: the acting profile's role, a wrong password, or approving one's own work. */
+    public static final int DENIED = 7;
     /** Interrupted (Ctrl-C): what was committed stays; running the import again resumes it. */
     public static final int INTERRUPTED = 130;
 

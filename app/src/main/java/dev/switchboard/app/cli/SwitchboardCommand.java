@@ -19,9 +19,9 @@ import java.util.concurrent.Callable;
         description = {"Outbound campaigns on Genesys Cloud: voice, SMS and email, compliant by construction.",
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
-                TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, SandboxCommand.class,
-                SendTestCommand.class,
-                BenchImportCommand.class, CommandLine.HelpCommand.class},
+                TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
+                AuditCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)
 public final class SwitchboardCommand implements Callable<Integer> {
@@ -31,6 +31,15 @@ public final class SwitchboardCommand implements Callable<Integer> {
 
     Path dataDir() {
         return dataDir != null ? dataDir.toAbsolutePath() : DataFolder.resolve();
+    }
+
+    /** The data folder for any (sub)command: walks up to the root command. */
+    static Path dataDirOf(CommandLine.Model.CommandSpec spec) {
+        CommandLine.Model.CommandSpec s = spec;
+        while (s.parent() != null) {
+            s = s.parent();
+        }
+        return ((SwitchboardCommand) s.userObject()).dataDir();
     }
 
     /** Opens the console; returns when its window has closed. */

@@ -32,8 +32,140 @@ import java.util.Optional;
 /** {@code switchboard template lint|render}: a template file checked and rendered against a list's contacts. */
 @Command(name = "template", mixinStandardHelpOptions = true,
         description = "Checks and renders message templates ({{variable}} bodies) against a list's contacts.",
-        subcommands = {TemplateCommand.Lint.class, TemplateCommand.Render.class})
+        subcommands = {TemplateCommand.Lint.class, TemplateCommand.Render.class, TemplateCommand.Import.class,
+                TemplateCommand.Submit.class, TemplateCommand.Approve.class, TemplateCommand.Reject.class,
+                TemplateCommand.ListTemplates.class})
 final class TemplateCommand {
+
+    /** A review step done by a profile: --as NAME, the password from the environment or standard input. */
+    abstract static class Review implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--as", required = true, paramLabel = "NAME", description = "The acting profile (its"
+                + " password from $" + Passwords.ACTOR_ENV + " or standard input).")
+        String as;
+
+        abstract String what();
+
+        abstract dev.switchboard.model.template.TemplateVersion act(Workspace w,
+                dev.switchboard.engine.users.Actor actor) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "template " + what(), err, workspace -> {
+                try {
+                    var actor = workspace.users().authenticate(as, Passwords.actor());
+                    var v = act(workspace, actor);
+                    spec.commandLine().getOut().printf("%s v%d is %s (content hash %s…)%n", v.template().id(),
+                            v.template().version(), v.state().name().toLowerCase(java.util.Locale.ROOT).replace('_',
+                                    ' '), v.template().contentHash().substring(0, 12));
+                    return ExitCodes.OK;
+                } catch (dev.switchboard.engine.users.PermissionDeniedException e) {
+                    err.println("switchboard template " + what() + ": " + e.getMessage());
+                    return ExitCodes.DENIED;
+                } catch (TemplateFile.TemplateFileException e) {
+                    err.println("switchboard template " + what() + ": " + e.getMessage());
+                    return ExitCodes.INPUT;
+                }
+            });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Stores a template file (or a shipped"
+            + " demo template by id) as a draft; a new version when the template exists.")
+    static final class Import extends Review {
+        @Parameters(index = "0", paramLabel = "TEMPLATE")
+        String template;
+
+        @Override
+        String what() {
+            return "import";
+        }
+
+        @Override
+        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
+            Path p = Path.of(template);
+            return w.templates().importFile(actor, Files.exists(p) ? TemplateFile.read(p) : TemplateFile.demo(template));
+        }
+    }
+
+    @Command(name = "submit", mixinStandardHelpOptions = true, description = "Sends a draft for review (its author).")
+    static final class Submit extends Review {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        String what() {
+            return "submit";
+        }
+
+        @Override
+        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
+            return w.templates().submit(actor, id);
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approves a template in review: a"
+            + " compliance or admin profile other than its author; the approval binds to the content hash.")
+    static final class Approve extends Review {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        String what() {
+            return "approve";
+        }
+
+        @Override
+        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
+            return w.templates().approve(actor, id);
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Rejects a template in review, with"
+            + " a reason.")
+    static final class Reject extends Review {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+
+        @Override
+        String what() {
+            return "reject";
+        }
+
+        @Override
+        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
+            return w.templates().reject(actor, id, reason);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The stored templates, newest versions.")
+    static final class ListTemplates implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "template list", spec.commandLine().getErr(),
+                    workspace -> {
+                        workspace.templates().all().forEach(s -> spec.commandLine().getOut().printf(
+                                "%-24s v%-3d %-6s %-12s %-10s author %s%s%n", s.version().template().id(),
+                                s.version().template().version(), s.version().template().channel(),
+                                s.purpose(), s.version().state(), s.version().author(),
+                                s.version().approver() == null ? "" : ", reviewer " + s.version().approver()));
+                        return ExitCodes.OK;
+                    });
+        }
+    }
 
     /** Options both subcommands share. */
     static class Common {
@@ -63,8 +195,7 @@ final class TemplateCommand {
         }
 
         Path dataDir() {
-            return spec.parent().parent().commandLine().getCommand() instanceof SwitchboardCommand root
-                    ? root.dataDir() : null;
+            return SwitchboardCommand.dataDirOf(spec);
         }
     }
 

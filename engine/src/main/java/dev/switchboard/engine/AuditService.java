@@ -1,0 +1,31 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.model.audit.AuditChain;
+import dev.switchboard.model.audit.AuditEntry;
+import dev.switchboard.persistence.AuditLogRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and verifies the hash-chained audit log. */
+public final class AuditService {
+    private final AuditLogRepository log;
+
+    public AuditService(AuditLogRepository log) {
+        this.log = log;
+    }
+
+    /** The result of a verification: rows checked and the first bad row, if any. */
+    public record Verification(long rows, Optional<String> problem) {
+    }
+
+    public Verification verify() {
+        AuditChain.Verifier v = new AuditChain.Verifier();
+        log.forEach(v::accept);
+        return new Verification(v.checked(), v.problem());
+    }
+
+    public List<AuditEntry> recent(int limit) {
+        return log.recent(limit);
+    }
+}
