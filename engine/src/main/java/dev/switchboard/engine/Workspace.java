@@ -3,6 +3,7 @@ package dev.switchboard.engine;
 import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
+import dev.switchboard.engine.templates.DemoTemplates;
 import dev.switchboard.engine.templates.TemplateService;
 import dev.switchboard.engine.users.PasswordHasher;
 import dev.switchboard.engine.users.UserService;
@@ -47,6 +48,7 @@ public final class Workspace implements AutoCloseable {
         this.users = new UserService(new UserRepository(store), auditLog, new PasswordHasher(), clock);
         this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
         this.audit = new AuditService(auditLog);
+        DemoTemplates.seedIfNew(users, templates);
     }
 
     /**

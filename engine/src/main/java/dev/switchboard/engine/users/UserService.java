@@ -36,7 +36,7 @@ public final class UserService {
             if (password.length < 8) {
                 throw new IllegalArgumentException("A password needs at least 8 characters.");
             }
-            boolean first = users.count() == 0;
+            boolean first = !hasAdmin();
             if (first && role != Role.ADMIN) {
                 throw new PermissionDeniedException("The first profile must be an admin (--role admin).");
             }
@@ -67,6 +67,24 @@ public final class UserService {
         } finally {
             PasswordHasher.wipe(password);
         }
+    }
+
+    /** Whether any admin profile exists (until one does, the first profile added must be one). */
+    public boolean hasAdmin() {
+        return users.all().stream().anyMatch(p -> p.role() == Role.ADMIN);
+    }
+
+    /**
+     * A profile that acts for Switchboard itself (e.g. the demo data's author and reviewer): created if missing, with
+     * a password hash nothing matches, so it can never log in.
+     */
+    public UserProfile systemProfile(String name, Role role) {
+        return users.byName(name).map(UserRepository.Stored::profile).orElseGet(() -> {
+            UserProfile p = users.create(name, role, "!system-profile", "switchboard", clock.instant());
+            audit.append("switchboard", Actor.currentOsLogin(), "profile.add", "profile " + name,
+                    "role=" + role + " (system profile, cannot log in)", clock.instant());
+            return p;
+        });
     }
 
     public List<UserProfile> all() {

@@ -94,6 +94,30 @@ class TemplateReviewTest {
     }
 
     @Test
+    void aNewStoreGetsTheDemoTemplatesApprovedByTwoDemoProfilesOnce() throws Exception {
+        Store fresh = Store.inMemory();
+        try {
+            AuditLogRepository log = new AuditLogRepository(fresh);
+            UserService u = new UserService(new UserRepository(fresh), log, new PasswordHasher(1_000),
+                    Clock.systemUTC());
+            TemplateService t = new TemplateService(new TemplateRepository(fresh), log, Clock.systemUTC());
+            assertThat(DemoTemplates.seedIfNew(u, t)).isEqualTo(DemoTemplates.IDS.size());
+            assertThat(t.all()).allSatisfy(s -> {
+                assertThat(s.version().state()).isEqualTo(TemplateState.APPROVED);
+                assertThat(s.version().author()).isEqualTo(DemoTemplates.AUTHOR);
+                assertThat(s.version().approver()).isEqualTo(DemoTemplates.REVIEWER);
+            });
+            assertThat(DemoTemplates.seedIfNew(u, t)).isZero();
+            assertThatThrownBy(() -> u.authenticate(DemoTemplates.REVIEWER, "!system-profile".toCharArray()))
+                    .isInstanceOf(PermissionDeniedException.class);
+            u.add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
+            assertThat(new AuditService(log).verify().problem()).isEmpty();
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
     void everyStepIsAuditedAndTamperingIsNamed() throws Exception {
         Actor carol = profile("carol", Role.COMPLIANCE);
         templates.importFile(carol, TemplateFile.demo("outage-sms"));
