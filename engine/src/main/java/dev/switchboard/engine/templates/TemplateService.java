@@ -65,8 +65,13 @@ public final class TemplateService {
                 clock.instant()));
     }
 
-    public List<TemplateRepository.Stored> all() {
-        return templates.latestOfEach();
+    /** A template's newest version and the purpose it is written for. */
+    public record Entry(TemplateVersion version, dev.switchboard.model.compliance.Purpose purpose) {
+    }
+
+    /** The newest version of every stored template. */
+    public List<Entry> all() {
+        return templates.latestOfEach().stream().map(s -> new Entry(s.version(), s.purpose())).toList();
     }
 
     private TemplateRepository.Stored latest(String key) throws PermissionDeniedException {
