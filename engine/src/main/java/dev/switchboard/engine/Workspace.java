@@ -3,12 +3,14 @@ package dev.switchboard.engine;
 import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
+import dev.switchboard.engine.sequences.SequenceService;
 import dev.switchboard.engine.templates.DemoTemplates;
 import dev.switchboard.engine.templates.TemplateService;
 import dev.switchboard.engine.users.PasswordHasher;
 import dev.switchboard.engine.users.UserService;
 import dev.switchboard.persistence.AuditLogRepository;
 import dev.switchboard.persistence.ContactImportWriter;
+import dev.switchboard.persistence.SequenceRepository;
 import dev.switchboard.persistence.TemplateRepository;
 import dev.switchboard.persistence.UserRepository;
 import dev.switchboard.persistence.ContactListRepository;
@@ -35,6 +37,7 @@ public final class Workspace implements AutoCloseable {
     private final UserService users;
     private final TemplateService templates;
     private final AuditService audit;
+    private final SequenceService sequences;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
@@ -48,6 +51,7 @@ public final class Workspace implements AutoCloseable {
         this.users = new UserService(new UserRepository(store), auditLog, new PasswordHasher(), clock);
         this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
         this.audit = new AuditService(auditLog);
+        this.sequences = new SequenceService(new SequenceRepository(store), templates, auditLog, clock);
         DemoTemplates.seedIfNew(users, templates);
     }
 
@@ -92,6 +96,10 @@ public final class Workspace implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    public SequenceService sequences() {
+        return sequences;
     }
 
     public AuditService audit() {

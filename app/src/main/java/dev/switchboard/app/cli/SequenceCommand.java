@@ -20,8 +20,96 @@ import java.util.concurrent.Callable;
 /** {@code switchboard sequence validate FILE}: a sequence file checked the way a supervisor needs it checked. */
 @Command(name = "sequence", mixinStandardHelpOptions = true,
         description = "Works with channel sequences (JSON files; see resources/demo/sequences/README.md).",
-        subcommands = SequenceCommand.Validate.class)
+        subcommands = {SequenceCommand.Validate.class, SequenceCommand.Import.class, SequenceCommand.Publish.class,
+                SequenceCommand.ListSequences.class})
 final class SequenceCommand {
+
+    /** A step done by a profile (--as NAME; password from the environment or standard input). */
+    abstract static class Acting implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--as", required = true, paramLabel = "NAME", description = "The acting profile (a"
+                + " supervisor or admin).")
+        String as;
+
+        abstract String what();
+
+        abstract String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "sequence " + what(), err, workspace -> {
+                try {
+                    spec.commandLine().getOut().println(act(workspace,
+                            workspace.users().authenticate(as, Passwords.actor())));
+                    return ExitCodes.OK;
+                } catch (dev.switchboard.engine.users.PermissionDeniedException e) {
+                    err.println("switchboard sequence " + what() + ": " + e.getMessage());
+                    return ExitCodes.DENIED;
+                } catch (RuntimeException e) {
+                    err.println("switchboard sequence " + what() + ": " + e.getMessage());
+                    return ExitCodes.INPUT;
+                }
+            });
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Stores a sequence file as a draft"
+            + " (a new version when the newest is published).")
+    static final class Import extends Acting {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        String what() {
+            return "import";
+        }
+
+        @Override
+        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+            var s = w.sequences().importDraft(actor, SequenceFiles.read(file));
+            return s.id() + " v" + s.version() + " stored as a draft";
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publishes a sequence's draft; a"
+            + " published version never changes. Refused when the sequence does not validate.")
+    static final class Publish extends Acting {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        String what() {
+            return "publish";
+        }
+
+        @Override
+        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+            var s = w.sequences().publish(actor, id);
+            return s.id() + " v" + s.version() + " published";
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The stored sequences, newest versions.")
+    static final class ListSequences implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "sequence list", spec.commandLine().getErr(),
+                    workspace -> {
+                        workspace.sequences().all().forEach(e -> spec.commandLine().getOut().printf(
+                                "%-28s v%-3d %-9s author %s%s%n", e.key(), e.version(),
+                                e.published() ? "published" : "draft", e.author(),
+                                e.publishedBy() == null ? "" : ", published by " + e.publishedBy()));
+                        return ExitCodes.OK;
+                    });
+        }
+    }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Validates a sequence file: every path ends, every loop is bounded, every touch has a"
