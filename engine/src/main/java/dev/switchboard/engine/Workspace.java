@@ -4,6 +4,7 @@ import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
 import dev.switchboard.engine.sequences.SequenceService;
+import dev.switchboard.engine.suppressions.SuppressionService;
 import dev.switchboard.engine.templates.DemoTemplates;
 import dev.switchboard.engine.templates.TemplateService;
 import dev.switchboard.engine.users.PasswordHasher;
@@ -11,6 +12,7 @@ import dev.switchboard.engine.users.UserService;
 import dev.switchboard.persistence.AuditLogRepository;
 import dev.switchboard.persistence.ContactImportWriter;
 import dev.switchboard.persistence.SequenceRepository;
+import dev.switchboard.persistence.SuppressionRepository;
 import dev.switchboard.persistence.TemplateRepository;
 import dev.switchboard.persistence.UserRepository;
 import dev.switchboard.persistence.ContactListRepository;
@@ -38,6 +40,7 @@ public final class Workspace implements AutoCloseable {
     private final TemplateService templates;
     private final AuditService audit;
     private final SequenceService sequences;
+    private final SuppressionService suppressions;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
@@ -52,6 +55,7 @@ public final class Workspace implements AutoCloseable {
         this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
         this.audit = new AuditService(auditLog);
         this.sequences = new SequenceService(new SequenceRepository(store), templates, auditLog, clock);
+        this.suppressions = new SuppressionService(new SuppressionRepository(store), auditLog, clock);
         DemoTemplates.seedIfNew(users, templates);
     }
 
@@ -100,6 +104,10 @@ public final class Workspace implements AutoCloseable {
 
     public SequenceService sequences() {
         return sequences;
+    }
+
+    public SuppressionService suppressions() {
+        return suppressions;
     }
 
     public AuditService audit() {

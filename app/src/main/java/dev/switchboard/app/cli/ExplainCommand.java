@@ -11,7 +11,6 @@ import dev.switchboard.model.compliance.GateRequest;
 import dev.switchboard.model.compliance.PressureView;
 import dev.switchboard.model.compliance.Purpose;
 import dev.switchboard.model.compliance.RulePack;
-import dev.switchboard.model.compliance.SuppressionView;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.contact.Contact;
 import dev.switchboard.model.contact.JurisdictionResolver;
@@ -36,8 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains the compliance gate's decision for one contact, channel and instant: every rule of"
                 + " the rule pack it evaluated, with its inputs, and when the touch could go if it is deferred.",
-                "Suppression and pressure ledgers start with the engine (a later release): until then the decision"
-                        + " reflects the contact, the windows, the holidays and the consent the list recorded."},
+                "It reads the store's suppression ledger; the pressure ledger (attempts, for caps) starts with the"
+                        + " engine in a later release, so caps see no attempts yet."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained (allowed, deferred or blocked)", "2:wrong flag, no such list or contact",
                 "3:the rule pack is invalid", "4:the store is held by another Switchboard process"})
@@ -115,9 +114,16 @@ final class ExplainCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             Candidates cand = Candidates.of(c.data(), new JurisdictionResolver());
-            GateRequest req = new GateRequest(c.id(), cand.zones(), cand.states(), c.data().consents(), ch, address,
-                    instant, p, null, null, null, null, null, List.of(address), false);
-            Decision d = ComplianceGate.decide(req, SuppressionView.NONE, PressureView.NONE, pack);
+            // the person is every address the contact has: a suppression of any of them covers it
+            List<String> personKeys = new java.util.ArrayList<>();
+            c.data().phones().forEach(ph -> personKeys.add(ph.e164()));
+            if (c.data().email() != null) {
+                personKeys.add(c.data().email().toLowerCase(Locale.ROOT));
+            }
+            String key = ch == Channel.EMAIL ? address.toLowerCase(Locale.ROOT) : address;
+            GateRequest req = new GateRequest(c.id(), cand.zones(), cand.states(), c.data().consents(), ch, key,
+                    instant, p, null, null, null, null, null, personKeys, false);
+            Decision d = ComplianceGate.decide(req, workspace.suppressions().view(), PressureView.NONE, pack);
             if (json) {
                 ObjectNode o = Json.object();
                 o.put("contact", contact);

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
-                AuditCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
+                AuditCommand.class, SuppressCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)

@@ -1,0 +1,96 @@
+package dev.switchboard.engine.suppressions;
+
+import dev.switchboard.engine.users.Actor;
+import dev.switchboard.engine.users.PermissionDeniedException;
+import dev.switchboard.model.compliance.Suppression;
+import dev.switchboard.model.compliance.SuppressionView;
+import dev.switchboard.model.contact.EmailCheck;
+import dev.switchboard.model.contact.PhoneCheck;
+import dev.switchboard.model.contact.PhoneNormalizer;
+import dev.switchboard.persistence.AuditLogRepository;
+import dev.switchboard.persistence.SuppressionRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The suppression ledger: adding a suppression is a durable commit and an audit row; the gate reads it through
+ * {@link #view()}, keyed by normalized address, so every contact of every list sharing the address is covered.
+ * Lifting one (four-eyes) comes with the compliance console.
+ */
+public final class SuppressionService {
+    private final SuppressionRepository suppressions;
+    private final AuditLogRepository audit;
+    private final Clock clock;
+    private final PhoneNormalizer phones = new PhoneNormalizer("US");
+
+    public SuppressionService(SuppressionRepository suppressions, AuditLogRepository audit, Clock clock) {
+        this.suppressions = suppressions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A phone in E.164 or a lower-cased email address; throws IllegalArgumentException naming the problem. */
+    public String normalize(String address) {
+        String a = address.strip();
+        if (a.contains("@")) {
+            EmailCheck.problem(a).ifPresent(p -> {
+                throw new IllegalArgumentException(p);
+            });
+            return a.toLowerCase(Locale.ROOT);
+        }
+        if (phones.normalize(a) instanceof PhoneCheck.Valid v) {
+            return v.e164();
+        }
+        throw new IllegalArgumentException("'" + address + "' is neither a valid phone number nor an email address");
+    }
+
+    public long add(Actor by, Suppression.Kind kind, dev.switchboard.model.contact.Channel channel, String address,
+                    Instant expiresAt, String reason, String source) throws PermissionDeniedException {
+        if (by.profile().role() == dev.switchboard.model.user.Role.SUPERVISOR) {
+            throw new PermissionDeniedException(by.name() + " (SUPERVISOR) may not change suppressions.");
+        }
+        String key = normalize(address);
+        Suppression s = new Suppression(kind, channel, key, expiresAt, reason);
+        long id = suppressions.add(s, source, by.name(), clock.instant());
+        audit.append(by.name(), by.osLogin(), "suppression.add", "address " + mask(key),
+                kind + (channel == null ? " all channels" : " " + channel) + (expiresAt == null ? ""
+                        : " until " + expiresAt) + ": " + reason, clock.instant());
+        return id;
+    }
+
+    /** A suppression as the ledger lists it. */
+    public record Entry(long id, Suppression suppression, String source, Instant createdAt, String createdBy) {
+    }
+
+    public List<Entry> recent(int limit) {
+        return suppressions.recent(limit).stream()
+                .map(r -> new Entry(r.id(), r.suppression(), r.source(), r.createdAt(), r.createdBy())).toList();
+    }
+
+    /** The gate's view of the ledger: person keys are the person's normalized addresses. */
+    public SuppressionView view() {
+        return new SuppressionView() {
+            @Override
+            public List<Suppression> forPerson(String personKey) {
+                return suppressions.forAddress(personKey);
+            }
+
+            @Override
+            public List<Suppression> forAddress(String address) {
+                return suppressions.forAddress(address);
+            }
+        };
+    }
+
+    /** Audit rows name an address by its last four characters only. */
+    static String mask(String address) {
+        int at = address.indexOf('@');
+        if (at > 0) {
+            return "***" + address.substring(at);
+        }
+        return address.length() <= 4 ? "****" : "*".repeat(address.length() - 4) + address.substring(address.length() - 4);
+    }
+}
