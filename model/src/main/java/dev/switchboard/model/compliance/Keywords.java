@@ -1,10 +1,12 @@
 package dev.switchboard.model.compliance;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
-/** The reply keywords of a pack, matched after NFKC, case-insensitively, ignoring surrounding blanks and punctuation. */
+/**
+ * The reply keywords of a pack. Matching is {@link KeywordMatcher}'s (after NFKC, case-insensitively, ignoring
+ * surrounding blanks and punctuation); {@link #matcher()} also flags free text that may be a revocation.
+ */
 public record Keywords(Set<String> optOut, Set<String> optIn, Set<String> help) {
     public enum Kind { OPT_OUT, OPT_IN, HELP, NONE }
 
@@ -18,28 +20,23 @@ public record Keywords(Set<String> optOut, Set<String> optIn, Set<String> help) 
         return Set.copyOf(words.stream().map(Keywords::normalize).toList());
     }
 
-    /** NFKC, upper case (ROOT), surrounding whitespace and punctuation stripped. */
+    /** The one normalization every keyword comparison uses. */
     public static String normalize(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
-        int from = 0;
-        int to = s.length();
-        while (from < to && !Character.isLetterOrDigit(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
+        return KeywordMatcher.normalize(text);
     }
 
+    /** The matcher for replies: per-se keywords plus possible revocations for review. */
+    public KeywordMatcher matcher() {
+        return new KeywordMatcher(List.copyOf(optOut), List.copyOf(optIn), List.copyOf(help));
+    }
+
+    /** A reply's per-se keyword, or NONE (possible revocations included: see {@link #matcher()}). */
     public Kind classify(String reply) {
-        String n = normalize(reply);
-        if (optOut.contains(n)) {
-            return Kind.OPT_OUT;
-        }
-        if (optIn.contains(n)) {
-            return Kind.OPT_IN;
-        }
-        return help.contains(n) ? Kind.HELP : Kind.NONE;
+        return switch (matcher().classify(reply)) {
+            case OPT_OUT -> Kind.OPT_OUT;
+            case OPT_IN -> Kind.OPT_IN;
+            case HELP -> Kind.HELP;
+            default -> Kind.NONE;
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.model.template;
+package dev.switchboard.model.compliance;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

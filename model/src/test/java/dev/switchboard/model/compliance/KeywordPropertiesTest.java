@@ -1,8 +1,8 @@
-package dev.switchboard.model.template;
+package dev.switchboard.model.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.model.template.KeywordMatcher.Match;
+import dev.switchboard.model.compliance.KeywordMatcher.Match;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;

@@ -1,9 +1,9 @@
-package dev.switchboard.model.template;
+package dev.switchboard.model.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.model.template.KeywordMatcher.Match;
+import dev.switchboard.model.compliance.KeywordMatcher.Match;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
