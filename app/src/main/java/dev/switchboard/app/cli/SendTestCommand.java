@@ -1,7 +1,7 @@
 package dev.switchboard.app.cli;
 
 import dev.switchboard.engine.genesys.OrgConnection;
-import dev.switchboard.engine.genesys.SendTest;
+import dev.switchboard.engine.genesys.SendProbe;
 import dev.switchboard.sandbox.SandboxCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -91,7 +91,7 @@ final class SendTestCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            SendTest.Result r = SendTest.run(org, new SendTest.Request(toNumber, toEmail, fromNumber, fromEmail));
+            SendProbe.Result r = SendProbe.run(org, new SendProbe.Request(toNumber, toEmail, fromNumber, fromEmail));
             if (json) {
                 ObjectNode o = Json.object();
                 o.put("org", org.apiBase().toString());

@@ -6,8 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +17,8 @@ class CheckCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            return Json.MAPPER.readTree(out);
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = SwitchboardCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Run(code, out.toString(), err.toString());
+    CliRunner.Run run(String... args) {
+        return new CliRunner(dir.resolve("data")).run(args);
     }
 
     void importList() throws Exception {
@@ -53,7 +38,7 @@ class CheckCommandsTest {
         try (var in = getClass().getResourceAsStream("/demo/sequences/" + id + ".json")) {
             Files.write(file, in.readAllBytes());
         }
-        Run r = run("sequence", "validate", file.toString(), "--json");
+        CliRunner.Run r = run("sequence", "validate", file.toString(), "--json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.json().get("valid").asBoolean()).isTrue();
     }
@@ -65,7 +50,7 @@ class CheckCommandsTest {
             Files.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("\"outage-sms\"", "\"offer-email\""));
         }
-        Run r = run("sequence", "validate", file.toString());
+        CliRunner.Run r = run("sequence", "validate", file.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(r.out()).contains("offer-email");
     }
@@ -74,14 +59,14 @@ class CheckCommandsTest {
     @ValueSource(strings = {"payment-reminder-sms", "appointment-sms", "offer-email", "outage-sms", "voice-default",
             "voice-collections"})
     void everyShippedTemplateLintsCleanAgainstItsOwnVariables(String id) {
-        Run r = run("template", "lint", id, "--json");
+        CliRunner.Run r = run("template", "lint", id, "--json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
     }
 
     @Test
     void lintCountsTheContactsThatWouldNotRenderAndRenderShowsOne() throws Exception {
         importList();
-        Run lint = run("template", "lint", "appointment-sms", "--list", "Q4", "--set", "callback_number=+13177340100",
+        CliRunner.Run lint = run("template", "lint", "appointment-sms", "--list", "Q4", "--set", "callback_number=+13177340100",
                 "--json");
         assertThat(lint.code()).as(lint.err()).isZero();
         JsonNode coverage = lint.json().get("coverage");
@@ -89,14 +74,14 @@ class CheckCommandsTest {
         assertThat(coverage.get("failing").asInt()).isEqualTo(1);
         assertThat(coverage.get("by_variable").get(0).get("examples").get(0).asString()).isEqualTo("L-2");
 
-        Run render = run("template", "render", "appointment-sms", "--list", "Q4", "--contact", "L-1", "--set",
+        CliRunner.Run render = run("template", "render", "appointment-sms", "--list", "Q4", "--contact", "L-1", "--set",
                 "callback_number=+13177340100", "--json");
         assertThat(render.code()).as(render.err()).isZero();
         assertThat(render.json().get("text").asString()).startsWith("Hi Ana, a reminder of your appointment at"
                 + " Main St clinic on Mon 10:00.");
         assertThat(render.json().get("sms").get("segments").asInt()).isEqualTo(1);
 
-        Run fails = run("template", "render", "appointment-sms", "--list", "Q4", "--contact", "L-2");
+        CliRunner.Run fails = run("template", "render", "appointment-sms", "--list", "Q4", "--contact", "L-2");
         assertThat(fails.code()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(fails.err()).contains("{{location}}");
     }
@@ -104,13 +89,13 @@ class CheckCommandsTest {
     @Test
     void explainGivesTheDecisionAndEveryRuleItEvaluated() throws Exception {
         importList();
-        Run blocked = run("explain", "--list", "Q4", "--contact", "L-1", "--channel", "sms", "--at",
+        CliRunner.Run blocked = run("explain", "--list", "Q4", "--contact", "L-1", "--channel", "sms", "--at",
                 "2026-11-24T12:00", "--zone", "America/Los_Angeles", "--json");
         assertThat(blocked.code()).as(blocked.err()).isZero();
         assertThat(blocked.json().get("decision").asString()).isEqualTo("blocked");
         assertThat(blocked.json().get("rule").asString()).isEqualTo("consent");
 
-        Run service = run("explain", "--list", "Q4", "--contact", "L-1", "--channel", "sms", "--purpose", "service",
+        CliRunner.Run service = run("explain", "--list", "Q4", "--contact", "L-1", "--channel", "sms", "--purpose", "service",
                 "--at", "2026-11-24T07:00", "--zone", "America/Los_Angeles");
         assertThat(service.code()).as(service.err()).isZero();
         assertThat(service.out()).contains("DEFERRED");

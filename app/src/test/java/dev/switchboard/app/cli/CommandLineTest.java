@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +24,8 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            return Json.MAPPER.readTree(out);
-        }
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = SwitchboardCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Run(code, out.toString(), err.toString());
+    CliRunner.Run run(String... args) {
+        return new CliRunner(dir.resolve("data")).run(args);
     }
 
     Path csv() throws Exception {
@@ -51,7 +36,7 @@ class CommandLineTest {
 
     @Test
     void importReportsCountsAndRejectionsAsJsonAndAReimportChangesNothing() throws Exception {
-        Run first = run("import", csv().toString(), "--list", "Q4", "--json");
+        CliRunner.Run first = run("import", csv().toString(), "--list", "Q4", "--json");
         assertThat(first.code()).as(first.err()).isZero();
         JsonNode j = first.json();
         assertThat(j.get("inserted").asInt()).isEqualTo(2);
@@ -83,7 +68,7 @@ class CommandLineTest {
         assertThat(run("import", csv().toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("import", csv().toString(), "--list", "Q4", "--fail-on-rejects").code())
                 .isEqualTo(ExitCodes.REJECTS);
-        Run noList = run("contacts", "--list", "Nope");
+        CliRunner.Run noList = run("contacts", "--list", "Nope");
         assertThat(noList.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noList.err()).contains("no list named \"Nope\"");
     }
@@ -92,7 +77,7 @@ class CommandLineTest {
     void aCommandFindingTheStoreHeldSaysSoPlainly() throws Exception {
         try (Workspace console = Workspace.open(dir.resolve("data"), "the Switchboard console")) {
             assertThat(console).isNotNull();
-            Run r = run("import", csv().toString(), "--list", "Q4");
+            CliRunner.Run r = run("import", csv().toString(), "--list", "Q4");
             assertThat(r.code()).isEqualTo(ExitCodes.STORE);
             assertThat(r.err()).contains("is in use by the Switchboard console (pid");
         }

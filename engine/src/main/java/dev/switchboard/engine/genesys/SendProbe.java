@@ -11,8 +11,8 @@ import java.util.List;
  * Sends one agentless SMS and one agentless email to an org, sandbox or real, through the production client: the
  * quickest proof that a connection works end to end.
  */
-public final class SendTest {
-    private SendTest() {
+public final class SendProbe {
+    private SendProbe() {
     }
 
     /**
