@@ -24,52 +24,20 @@ import java.util.concurrent.Callable;
                 SequenceCommand.ListSequences.class})
 final class SequenceCommand {
 
-    /** A step done by a profile (--as NAME; password from the environment or standard input). */
-    abstract static class Acting implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--as", required = true, paramLabel = "NAME", description = "The acting profile (a"
-                + " supervisor or admin).")
-        String as;
-
-        abstract String what();
-
-        abstract String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor)
-                throws Exception;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter err = spec.commandLine().getErr();
-            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "sequence " + what(), err, workspace -> {
-                try {
-                    spec.commandLine().getOut().println(act(workspace,
-                            workspace.users().authenticate(as, Passwords.actor())));
-                    return ExitCodes.OK;
-                } catch (dev.switchboard.engine.users.PermissionDeniedException e) {
-                    err.println("switchboard sequence " + what() + ": " + e.getMessage());
-                    return ExitCodes.DENIED;
-                } catch (RuntimeException e) {
-                    err.println("switchboard sequence " + what() + ": " + e.getMessage());
-                    return ExitCodes.INPUT;
-                }
-            });
-        }
-    }
-
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Stores a sequence file as a draft"
             + " (a new version when the newest is published).")
-    static final class Import extends Acting {
+    static final class Import extends ActingCommand {
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
         @Override
         String what() {
-            return "import";
+            return "sequence import";
         }
 
         @Override
-        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
             var s = w.sequences().importDraft(actor, SequenceFiles.read(file));
             return s.id() + " v" + s.version() + " stored as a draft";
         }
@@ -77,17 +45,18 @@ final class SequenceCommand {
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publishes a sequence's draft; a"
             + " published version never changes. Refused when the sequence does not validate.")
-    static final class Publish extends Acting {
+    static final class Publish extends ActingCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         @Override
         String what() {
-            return "publish";
+            return "sequence publish";
         }
 
         @Override
-        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+        String act(dev.switchboard.engine.Workspace w, dev.switchboard.engine.users.Actor actor)
+                throws Exception {
             var s = w.sequences().publish(actor, id);
             return s.id() + " v" + s.version() + " published";
         }

@@ -1,6 +1,7 @@
 package dev.switchboard.app.cli;
 
-import dev.switchboard.engine.users.PermissionDeniedException;
+import dev.switchboard.engine.Workspace;
+import dev.switchboard.engine.users.Actor;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import picocli.CommandLine;
@@ -8,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,10 +27,7 @@ final class SuppressCommand {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:suppressed", "2:bad address, kind, channel or date",
                     "4:the store is held by another process", "7:not allowed"})
-    static final class Add implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Add extends ActingCommand {
         @Parameters(index = "0", paramLabel = "ADDRESS")
         String address;
 
@@ -48,38 +45,35 @@ final class SuppressCommand {
         @Option(names = "--reason", required = true, paramLabel = "TEXT")
         String reason;
 
-        @Option(names = "--as", required = true, paramLabel = "NAME", description = "The acting profile.")
-        String as;
+        @Override
+        String what() {
+            return "suppress add";
+        }
 
         @Override
-        public Integer call() throws Exception {
-            PrintWriter err = spec.commandLine().getErr();
+        String act(Workspace workspace, Actor actor) throws Exception {
             Suppression.Kind k;
             Channel ch;
-            Instant until;
             try {
                 k = Suppression.Kind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown --kind '" + kind + "': use dnc, opt_out, hard_bounce,"
+                        + " legal_hold or review", e);
+            }
+            try {
                 ch = channel == null ? null : Channel.valueOf(channel.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown --channel '" + channel + "': use voice, sms or email", e);
+            }
+            Instant until;
+            try {
                 until = expires == null ? null : LocalDate.parse(expires).plusDays(1).atStartOfDay()
                         .toInstant(ZoneOffset.UTC);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                err.println("switchboard suppress add: " + e.getMessage());
-                return ExitCodes.USAGE;
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--expires: " + e.getMessage(), e);
             }
-            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "suppress add", err, workspace -> {
-                try {
-                    var actor = workspace.users().authenticate(as, Passwords.actor());
-                    long id = workspace.suppressions().add(actor, k, ch, address, until, reason, "command line");
-                    spec.commandLine().getOut().println("Suppression " + id + " recorded.");
-                    return ExitCodes.OK;
-                } catch (PermissionDeniedException e) {
-                    err.println("switchboard suppress add: " + e.getMessage());
-                    return ExitCodes.DENIED;
-                } catch (IllegalArgumentException e) {
-                    err.println("switchboard suppress add: " + e.getMessage());
-                    return ExitCodes.USAGE;
-                }
-            });
+            long id = workspace.suppressions().add(actor, k, ch, address, until, reason, "command line");
+            return "Suppression " + id + " recorded.";
         }
     }
 

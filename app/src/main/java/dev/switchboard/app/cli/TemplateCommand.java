@@ -37,99 +37,67 @@ import java.util.Optional;
                 TemplateCommand.ListTemplates.class})
 final class TemplateCommand {
 
-    /** A review step done by a profile: --as NAME, the password from the environment or standard input. */
-    abstract static class Review implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--as", required = true, paramLabel = "NAME", description = "The acting profile (its"
-                + " password from $" + Passwords.ACTOR_ENV + " or standard input).")
-        String as;
-
-        abstract String what();
-
-        abstract dev.switchboard.model.template.TemplateVersion act(Workspace w,
-                dev.switchboard.engine.users.Actor actor) throws Exception;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter err = spec.commandLine().getErr();
-            return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "template " + what(), err, workspace -> {
-                try {
-                    var actor = workspace.users().authenticate(as, Passwords.actor());
-                    var v = act(workspace, actor);
-                    spec.commandLine().getOut().printf("%s v%d is %s (content hash %s…)%n", v.template().id(),
-                            v.template().version(), v.state().name().toLowerCase(java.util.Locale.ROOT).replace('_',
-                                    ' '), v.template().contentHash().substring(0, 12));
-                    return ExitCodes.OK;
-                } catch (dev.switchboard.engine.users.PermissionDeniedException e) {
-                    err.println("switchboard template " + what() + ": " + e.getMessage());
-                    return ExitCodes.DENIED;
-                } catch (TemplateFile.TemplateFileException e) {
-                    err.println("switchboard template " + what() + ": " + e.getMessage());
-                    return ExitCodes.INPUT;
-                }
-            });
-        }
+    static String describe(dev.switchboard.model.template.TemplateVersion v) {
+        return String.format("%s v%d is %s (content hash %s…)", v.template().id(), v.template().version(),
+                v.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                v.template().contentHash().substring(0, 12));
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Stores a template file (or a shipped"
             + " demo template by id) as a draft; a new version when the template exists.")
-    static final class Import extends Review {
+    static final class Import extends ActingCommand {
         @Parameters(index = "0", paramLabel = "TEMPLATE")
         String template;
 
         @Override
         String what() {
-            return "import";
+            return "template import";
         }
 
         @Override
-        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
-                throws Exception {
+        String act(Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
             Path p = Path.of(template);
-            return w.templates().importFile(actor, Files.exists(p) ? TemplateFile.read(p) : TemplateFile.demo(template));
+            return describe(w.templates().importFile(actor, Files.exists(p) ? TemplateFile.read(p)
+                    : TemplateFile.demo(template)));
         }
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true, description = "Sends a draft for review (its author).")
-    static final class Submit extends Review {
+    static final class Submit extends ActingCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         @Override
         String what() {
-            return "submit";
+            return "template submit";
         }
 
         @Override
-        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
-                throws Exception {
-            return w.templates().submit(actor, id);
+        String act(Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+            return describe(w.templates().submit(actor, id));
         }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approves a template in review: a"
             + " compliance or admin profile other than its author; the approval binds to the content hash.")
-    static final class Approve extends Review {
+    static final class Approve extends ActingCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         @Override
         String what() {
-            return "approve";
+            return "template approve";
         }
 
         @Override
-        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
-                throws Exception {
-            return w.templates().approve(actor, id);
+        String act(Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+            return describe(w.templates().approve(actor, id));
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Rejects a template in review, with"
             + " a reason.")
-    static final class Reject extends Review {
+    static final class Reject extends ActingCommand {
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
@@ -138,13 +106,12 @@ final class TemplateCommand {
 
         @Override
         String what() {
-            return "reject";
+            return "template reject";
         }
 
         @Override
-        dev.switchboard.model.template.TemplateVersion act(Workspace w, dev.switchboard.engine.users.Actor actor)
-                throws Exception {
-            return w.templates().reject(actor, id, reason);
+        String act(Workspace w, dev.switchboard.engine.users.Actor actor) throws Exception {
+            return describe(w.templates().reject(actor, id, reason));
         }
     }
 
