@@ -2,6 +2,7 @@ package dev.switchboard.engine.contacts;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -29,6 +30,7 @@ final class ListFileReader implements AutoCloseable {
     private final Iterator<CsvRecord> records;
     private final List<String> headers;
 
+    @SuppressWarnings("removal")
     private ListFileReader(Path file, ImportFormat format, char delimiter) throws IOException {
         this.bytes = new CountingInputStream(Files.newInputStream(file));
         bytes.skipNBytes(format.bomLength());
@@ -40,9 +42,11 @@ final class ListFileReader implements AutoCloseable {
                 .fieldSeparator(delimiter)
                 .quoteCharacter('"')
                 .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
+                // rows of the wrong width reach the normalizer, which rejects them with a reason
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .allowUnclosedQuote(true)
+                // `"abc"def` is kept as data rather than ending the import; FastCSV has no replacement yet
                 .allowExtraCharsAfterClosingQuote(true)
                 .ofCsvRecord(reader);
         this.records = csv.iterator();

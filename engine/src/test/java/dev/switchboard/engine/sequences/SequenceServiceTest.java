@@ -3,16 +3,12 @@ package dev.switchboard.engine.sequences;
 import dev.switchboard.engine.templates.DemoTemplates;
 import dev.switchboard.engine.templates.TemplateService;
 import dev.switchboard.engine.users.Actor;
-import dev.switchboard.engine.users.PasswordHasher;
+import dev.switchboard.engine.users.ProfileStore;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.engine.users.UserService;
 import dev.switchboard.model.sequence.Sequence;
 import dev.switchboard.model.user.Role;
-import dev.switchboard.persistence.AuditLogRepository;
 import dev.switchboard.persistence.SequenceRepository;
-import dev.switchboard.persistence.Store;
 import dev.switchboard.persistence.TemplateRepository;
-import dev.switchboard.persistence.UserRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,31 +20,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Who may edit and publish sequences, and that a published version never changes. */
 class SequenceServiceTest {
-    private Store store;
-    private UserService users;
+    private ProfileStore profiles;
     private SequenceService sequences;
-    private Actor admin;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = Store.inMemory();
-        AuditLogRepository log = new AuditLogRepository(store);
-        users = new UserService(new UserRepository(store), log, new PasswordHasher(1_000), Clock.systemUTC());
-        TemplateService templates = new TemplateService(new TemplateRepository(store), log, Clock.systemUTC());
-        DemoTemplates.seedIfNew(users, templates);
-        sequences = new SequenceService(new SequenceRepository(store), templates, log, Clock.systemUTC());
-        users.add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
-        admin = users.authenticate("ada", "admin-pass-1".toCharArray());
+        profiles = new ProfileStore();
+        TemplateService templates = new TemplateService(new TemplateRepository(profiles.store), profiles.log,
+                Clock.systemUTC());
+        DemoTemplates.seed(profiles.users, templates);
+        sequences = new SequenceService(new SequenceRepository(profiles.store), templates, profiles.log,
+                Clock.systemUTC());
     }
 
     @AfterEach
     void tearDown() {
-        store.close();
+        profiles.close();
     }
 
     private Actor profile(String name, Role role) throws Exception {
-        users.add(admin, name, role, (name + "-password").toCharArray());
-        return users.authenticate(name, (name + "-password").toCharArray());
+        return profiles.profile(name, role);
     }
 
     @Test

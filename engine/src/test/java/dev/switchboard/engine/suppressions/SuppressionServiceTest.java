@@ -2,9 +2,8 @@ package dev.switchboard.engine.suppressions;
 
 import dev.switchboard.engine.rules.RulePackLoader;
 import dev.switchboard.engine.users.Actor;
-import dev.switchboard.engine.users.PasswordHasher;
+import dev.switchboard.engine.users.ProfileStore;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.engine.users.UserService;
 import dev.switchboard.model.compliance.ComplianceGate;
 import dev.switchboard.model.compliance.Decision;
 import dev.switchboard.model.compliance.GateRequest;
@@ -13,10 +12,7 @@ import dev.switchboard.model.compliance.Purpose;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.user.Role;
-import dev.switchboard.persistence.AuditLogRepository;
-import dev.switchboard.persistence.Store;
 import dev.switchboard.persistence.SuppressionRepository;
-import dev.switchboard.persistence.UserRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,27 +28,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The stored ledger feeds the gate: a suppressed address is blocked for every contact that has it. */
 class SuppressionServiceTest {
-    private Store store;
+    private ProfileStore profiles;
     private SuppressionService suppressions;
     private Actor admin;
     private Actor supervisor;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = Store.inMemory();
-        AuditLogRepository log = new AuditLogRepository(store);
-        UserService users = new UserService(new UserRepository(store), log, new PasswordHasher(1_000),
+        profiles = new ProfileStore();
+        suppressions = new SuppressionService(new SuppressionRepository(profiles.store), profiles.log,
                 Clock.systemUTC());
-        suppressions = new SuppressionService(new SuppressionRepository(store), log, Clock.systemUTC());
-        users.add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
-        admin = users.authenticate("ada", "admin-pass-1".toCharArray());
-        users.add(admin, "sam", Role.SUPERVISOR, "sam-password".toCharArray());
-        supervisor = users.authenticate("sam", "sam-password".toCharArray());
+        admin = profiles.admin;
+        supervisor = profiles.profile("sam", Role.SUPERVISOR);
     }
 
     @AfterEach
     void tearDown() {
-        store.close();
+        profiles.close();
     }
 
     private Decision decide(String address, Channel channel, List<String> personKeys) throws Exception {

@@ -3,6 +3,7 @@ package dev.switchboard.engine.templates;
 import dev.switchboard.engine.AuditService;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PasswordHasher;
+import dev.switchboard.engine.users.ProfileStore;
 import dev.switchboard.engine.users.PermissionDeniedException;
 import dev.switchboard.engine.users.UserService;
 import dev.switchboard.model.template.TemplateState;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The role rules of template review, on a fresh store, and the audit trail they leave. */
 class TemplateReviewTest {
+    private ProfileStore profiles;
     private Store store;
     private UserService users;
     private TemplateService templates;
@@ -30,23 +32,21 @@ class TemplateReviewTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = Store.inMemory();
-        AuditLogRepository log = new AuditLogRepository(store);
-        users = new UserService(new UserRepository(store), log, new PasswordHasher(1_000), Clock.systemUTC());
-        templates = new TemplateService(new TemplateRepository(store), log, Clock.systemUTC());
-        audit = new AuditService(log);
-        users.add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
-        admin = users.authenticate("ada", "admin-pass-1".toCharArray());
+        profiles = new ProfileStore();
+        store = profiles.store;
+        users = profiles.users;
+        admin = profiles.admin;
+        templates = new TemplateService(new TemplateRepository(store), profiles.log, Clock.systemUTC());
+        audit = new AuditService(profiles.log);
     }
 
     @AfterEach
     void tearDown() {
-        store.close();
+        profiles.close();
     }
 
     private Actor profile(String name, Role role) throws Exception {
-        users.add(admin, name, role, (name + "-password").toCharArray());
-        return users.authenticate(name, (name + "-password").toCharArray());
+        return profiles.profile(name, role);
     }
 
     @Test

@@ -11,7 +11,7 @@ final class NanpRules {
     /**
      * Why a 10-digit NANP national number is unusable, or null.
      *
-     * @param nsn the national significant number, NPA-NXX-XXXX without the country code
+     * @param nsn the national significant number, the ten digits (area code, exchange, line) without the country code
      */
     static String problem(CharSequence nsn) {
         if (nsn.length() != 10) {
