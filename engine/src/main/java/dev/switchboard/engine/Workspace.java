@@ -1,5 +1,16 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.engine.campaigns.CampaignService;
+import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.engine.campaigns.Timelines;
+import dev.switchboard.engine.genesys.OrgConnection;
+import dev.switchboard.engine.rules.RulePackException;
+import dev.switchboard.engine.rules.RulePackLoader;
+import dev.switchboard.genesys.GenesysClient;
+import dev.switchboard.model.compliance.RulePack;
+import dev.switchboard.persistence.EngineRepository;
+import java.util.function.Supplier;
+
 import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
@@ -31,6 +42,25 @@ import java.time.Clock;
  * open exactly one; it is the composition root of everything below the app. Thread-safe.
  */
 public final class Workspace implements AutoCloseable {
+    /** Loads the shipped rule pack once; a broken pack fails each use with its message. */
+    private static final class RulePackSupplier implements Supplier<RulePack> {
+        private volatile RulePack pack;
+
+        @Override
+        public RulePack get() {
+            RulePack p = pack;
+            if (p == null) {
+                try {
+                    p = RulePackLoader.loadDefault();
+                } catch (RulePackException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                pack = p;
+            }
+            return p;
+        }
+    }
+
     private final Path dataDir;
     private final StoreLock lock;
     private final Store store;
@@ -41,6 +71,9 @@ public final class Workspace implements AutoCloseable {
     private final AuditService audit;
     private final SequenceService sequences;
     private final SuppressionService suppressions;
+    private final EngineRepository engineRepository;
+    private final CampaignService campaigns;
+    private final Supplier<RulePack> rulePack;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
@@ -55,8 +88,15 @@ public final class Workspace implements AutoCloseable {
         this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
         this.audit = new AuditService(auditLog);
         this.sequences = new SequenceService(new SequenceRepository(store), templates, auditLog, clock);
-        this.suppressions = new SuppressionService(new SuppressionRepository(store), auditLog, clock);
-        DemoTemplates.seedIfNew(users, templates);
+        this.engineRepository = new EngineRepository(store);
+        this.suppressions = new SuppressionService(new SuppressionRepository(store), auditLog, clock,
+                engineRepository::checkpointSync);
+        this.rulePack = new RulePackSupplier();
+        this.campaigns = new CampaignService(engineRepository, contacts, sequences, templates, auditLog, rulePack,
+                clock);
+        if (DemoTemplates.seedIfNew(users, templates) > 0) {
+            sequences.seedDemoIfNew();
+        }
     }
 
     /**
@@ -108,6 +148,30 @@ public final class Workspace implements AutoCloseable {
 
     public SuppressionService suppressions() {
         return suppressions;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    /** The rule pack in use (loaded once, on first use). */
+    public RulePack rulePack() {
+        return rulePack.get();
+    }
+
+    /**
+     * The campaign engine over this store, driving the org behind {@code org} on {@code clock}. Not started: the
+     * caller starts and closes it. Only one engine may run per store (the workspace's lock makes sure of that).
+     */
+    public Engine newEngine(OrgConnection org, Clock clock, Engine.Options options) {
+        GenesysClient client = org.client();
+        return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
+                clock, options);
+    }
+
+    /** The per-contact timeline and evidence over this store. */
+    public Timelines timelines() {
+        return new Timelines(engineRepository, contacts, campaigns, rulePack);
     }
 
     public AuditService audit() {

@@ -67,6 +67,10 @@ public final class ContactRepository {
                 .fetch());
     }
 
+    public Optional<Contact> byId(long id) {
+        return withDetails(dsl.selectFrom(CONTACT).where(CONTACT.ID.eq(id)).fetch()).stream().findFirst();
+    }
+
     public Optional<Contact> byKey(long listId, String externalKey) {
         List<ContactRecord> rows = dsl.selectFrom(CONTACT)
                 .where(CONTACT.LIST_ID.eq(listId).and(CONTACT.EXTERNAL_KEY.eq(externalKey)))

@@ -31,6 +31,20 @@ public final class SequenceRepository {
                 .orderBy(SEQUENCE_VERSION.VERSION.desc()).limit(1).fetchOptional(SequenceRepository::toRow);
     }
 
+    /** One version of a sequence. */
+    public Optional<Row> version(String key, int version) {
+        return dsl.selectFrom(SEQUENCE_VERSION)
+                .where(SEQUENCE_VERSION.SEQUENCE_KEY.eq(key).and(SEQUENCE_VERSION.VERSION.eq(version)))
+                .fetchOptional(SequenceRepository::toRow);
+    }
+
+    /** The newest published version of a sequence. */
+    public Optional<Row> latestPublished(String key) {
+        return dsl.selectFrom(SEQUENCE_VERSION)
+                .where(SEQUENCE_VERSION.SEQUENCE_KEY.eq(key).and(SEQUENCE_VERSION.PUBLISHED.eq(true)))
+                .orderBy(SEQUENCE_VERSION.VERSION.desc()).limit(1).fetchOptional(SequenceRepository::toRow);
+    }
+
     /** Inserts a draft version, or replaces the same unpublished version. */
     public void saveDraft(Row row) {
         dsl.transaction(cfg -> {

@@ -28,6 +28,9 @@ public interface ContactDirectory {
     /** Up to {@code limit} contacts with ids above {@code afterId}, in id order: for walking a whole list. */
     List<Contact> contactsAfter(long listId, long afterId, int limit);
 
+    /** One contact by its store id. */
+    Optional<Contact> contact(long id);
+
     List<ImportRecord> imports(long listId);
 
     /** Issues of one import; {@code rejectedOnly} leaves out warnings about dropped values. */

@@ -56,6 +56,11 @@ public final class StoreContactDirectory implements ContactDirectory {
     }
 
     @Override
+    public Optional<Contact> contact(long id) {
+        return contacts.byId(id);
+    }
+
+    @Override
     public List<Contact> contactsAfter(long listId, long afterId, int limit) {
         return contacts.pageAfter(listId, afterId, limit);
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.sequences;
 
+import dev.switchboard.engine.templates.DemoTemplates;
 import dev.switchboard.engine.templates.TemplateService;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
@@ -77,6 +78,42 @@ public final class SequenceService {
         audit.append(by.name(), by.osLogin(), "sequence.publish", "sequence " + key + " v" + row.version(),
                 "content " + row.contentHash(), clock.instant());
         return published;
+    }
+
+    /** A published version, as the engine runs it. */
+    public Optional<Sequence> published(String key, int version) {
+        return sequences.version(key, version).filter(SequenceRepository.Row::published)
+                .map(r -> SequenceJson.read(r.definition()));
+    }
+
+    /** The newest published version of a sequence. */
+    public Optional<Sequence> latestPublished(String key) {
+        return sequences.latestPublished(key).map(r -> SequenceJson.read(r.definition()));
+    }
+
+    /**
+     * Stores the shipped demo sequences as published version 1 (by the demo author, a system profile) when the
+     * store holds none of them yet: a new store can run a demo campaign at once. Returns how many were stored.
+     */
+    public int seedDemoIfNew() {
+        int n = 0;
+        for (Sequence s : DemoSequences.all()) {
+            if (sequences.latest(s.id()).isPresent()) {
+                continue;
+            }
+            Sequence draft = new Sequence(s.id(), s.name(), 1, false, s.preferredChannelFirst(), s.description(),
+                    s.steps());
+            String json = SequenceJson.write(draft);
+            sequences.saveDraft(new SequenceRepository.Row(s.id(), 1, s.name(), json, sha256(json), false,
+                    DemoTemplates.AUTHOR, null, clock.instant(), null));
+            Sequence published = draft.publish();
+            sequences.publish(s.id(), 1, SequenceJson.write(published), DemoTemplates.AUTHOR,
+                    clock.instant());
+            audit.append(DemoTemplates.AUTHOR, "switchboard", "sequence.publish",
+                    "sequence " + s.id() + " v1", "shipped demo sequence, content " + sha256(json), clock.instant());
+            n++;
+        }
+        return n;
     }
 
     /** A stored sequence's newest version. */

@@ -24,12 +24,37 @@ public final class SuppressionService {
     private final SuppressionRepository suppressions;
     private final AuditLogRepository audit;
     private final Clock clock;
+    private final Runnable sync;
     private final PhoneNormalizer phones = new PhoneNormalizer("US");
 
     public SuppressionService(SuppressionRepository suppressions, AuditLogRepository audit, Clock clock) {
+        this(suppressions, audit, clock, () -> { });
+    }
+
+    /**
+     * @param sync forces what is committed to disk (H2 CHECKPOINT SYNC); run after every suppression write, before
+     *             anything else happens
+     */
+    public SuppressionService(SuppressionRepository suppressions, AuditLogRepository audit, Clock clock,
+                              Runnable sync) {
         this.suppressions = suppressions;
         this.audit = audit;
         this.clock = clock;
+        this.sync = sync;
+    }
+
+    /**
+     * Records a suppression the engine learnt of (a RecipientOptedOut receipt, a STOP reply), in its own durable
+     * commit forced to disk before this returns.
+     */
+    public long addBySystem(Suppression.Kind kind, dev.switchboard.model.contact.Channel channel, String key,
+                            String reason, String source) {
+        Suppression s = new Suppression(kind, channel, key, null, reason);
+        long id = suppressions.add(s, source, "engine", clock.instant());
+        sync.run();
+        audit.append("engine", "switchboard", "suppression.add", "address " + mask(key),
+                kind + (channel == null ? " all channels" : " " + channel) + ": " + reason, clock.instant());
+        return id;
     }
 
     /** A phone in E.164 or a lower-cased email address; throws IllegalArgumentException naming the problem. */
@@ -55,6 +80,7 @@ public final class SuppressionService {
         String key = normalize(address);
         Suppression s = new Suppression(kind, channel, key, expiresAt, reason);
         long id = suppressions.add(s, source, by.name(), clock.instant());
+        sync.run();
         audit.append(by.name(), by.osLogin(), "suppression.add", "address " + mask(key),
                 kind + (channel == null ? " all channels" : " " + channel) + (expiresAt == null ? ""
                         : " until " + expiresAt) + ": " + reason, clock.instant());

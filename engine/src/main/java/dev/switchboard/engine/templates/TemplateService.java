@@ -65,6 +65,11 @@ public final class TemplateService {
                 clock.instant()));
     }
 
+    /** A template's newest version, if the store has it. */
+    public java.util.Optional<Entry> current(String key) {
+        return templates.latest(key).map(s -> new Entry(s.version(), s.purpose()));
+    }
+
     /** A template's newest version and the purpose it is written for. */
     public record Entry(TemplateVersion version, dev.switchboard.model.compliance.Purpose purpose) {
     }

@@ -23,6 +23,11 @@ public enum Role {
         return this == SUPERVISOR || this == ADMIN;
     }
 
+    /** Creates, launches, pauses, resumes and stops campaigns, and throws the kill switch. */
+    public boolean mayOperateCampaigns() {
+        return this == OPERATOR || this == SUPERVISOR || this == ADMIN;
+    }
+
     public boolean mayManageProfiles() {
         return this == ADMIN;
     }

@@ -1,0 +1,557 @@
+package dev.switchboard.engine.campaigns;
+
+import dev.switchboard.engine.contacts.ContactDirectory;
+import dev.switchboard.engine.suppressions.SuppressionService;
+import dev.switchboard.engine.templates.TemplateService;
+import dev.switchboard.genesys.GenesysApiException;
+import dev.switchboard.genesys.GenesysClient;
+import dev.switchboard.genesys.Messages;
+import dev.switchboard.model.compliance.RulePack;
+import dev.switchboard.model.compliance.Suppression;
+import dev.switchboard.model.compliance.SuppressionView;
+import dev.switchboard.model.contact.Channel;
+import dev.switchboard.model.contact.Contact;
+import dev.switchboard.model.sequence.Outcome;
+import dev.switchboard.model.sequence.Sequence;
+import dev.switchboard.model.sequence.Signal;
+import dev.switchboard.model.template.TemplateVersion;
+import dev.switchboard.persistence.EngineRepository;
+import dev.switchboard.persistence.EngineRepository.AttemptRow;
+import dev.switchboard.persistence.EngineRepository.CampaignRow;
+import dev.switchboard.persistence.EngineRepository.EnrollmentRow;
+import dev.switchboard.persistence.EngineRepository.Move;
+import dev.switchboard.persistence.EngineRepository.Settle;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The campaign engine (docs/architecture.md, "Engine shape"): one poll thread that claims due enrollments in
+ * batches, a worker pool for the gate and the API calls, and a housekeeper for leases, completion and
+ * reconciliation. Each start is a new boot epoch: intents of an earlier epoch become UNKNOWN and are reconciled
+ * before the first claim.
+ *
+ * <p>A batch runs the send protocol in two phases: phase 1 decides and commits every intent of the batch (in
+ * parallel); then the store is forced to disk (CHECKPOINT SYNC) and the send journal records the batch's attempts,
+ * forced too; only then do the calls of phase 2 start. Nothing is ever resent blindly.
+ */
+public final class Engine implements EngineContext, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    /** Tuning. */
+    public record Options(int workers, Duration pollInterval, Duration lease) {
+        public static Options defaults() {
+            return new Options(4, Duration.ofMillis(250), Duration.ofMinutes(5));
+        }
+    }
+
+    private final Path dataDir;
+    private final EngineRepository repo;
+    private final ContactDirectory contacts;
+    private final SuppressionService suppressions;
+    private final TemplateService templates;
+    private final CampaignService campaigns;
+    private final Supplier<RulePack> rulePack;
+    private final GenesysClient client;
+    private final Clock clock;
+    private final Options options;
+    private final StepRunner runner;
+    private final List<EngineEvent.Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean reconcileRequested = new AtomicBoolean(true);
+    private final AtomicLong sends = new AtomicLong();
+    private final Deque<Instant> recentSends = new ArrayDeque<>();
+    private final Map<String, Sequence> sequenceCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean woken;
+    private volatile int epoch;
+    private volatile String owner;
+    private volatile SendJournal journal;
+    private volatile RulePack pack;
+    private volatile Instant startedAt;
+    private volatile String lastError;
+    private ExecutorService workers;
+    private Thread pollThread;
+    private Thread housekeeper;
+
+    public Engine(Path dataDir, EngineRepository repo, ContactDirectory contacts, SuppressionService suppressions,
+                  TemplateService templates, CampaignService campaigns, Supplier<RulePack> rulePack,
+                  GenesysClient client, Clock clock, Options options) {
+        this.dataDir = dataDir;
+        this.repo = repo;
+        this.contacts = contacts;
+        this.suppressions = suppressions;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.rulePack = rulePack;
+        this.client = client;
+        this.clock = clock;
+        this.options = options;
+        this.runner = new StepRunner(this);
+        campaigns.onWake(this::wake);
+    }
+
+    public void addListener(EngineEvent.Listener l) {
+        listeners.add(l);
+    }
+
+    /** Starts a new boot epoch, reconciles what an earlier one left, and starts the threads. */
+    public synchronized void start() {
+        if (running.get()) {
+            return;
+        }
+        pack = rulePack.get();
+        startedAt = now();
+        epoch = repo.newEpoch(ProcessHandle.current().pid(), host(), startedAt);
+        owner = "boot-" + epoch;
+        int unknown = repo.intentsToUnknown(epoch);
+        repo.dropForeignLeases(owner);
+        journal = SendJournal.open(dataDir, epoch);
+        for (AttemptRow a : repo.attemptsInState("UNKNOWN", Integer.MAX_VALUE)) {
+            repo.hold(a.enrollmentId(), startedAt);
+        }
+        emit(new EngineEvent(startedAt, "ENGINE", 0, 0, null, "epoch " + epoch + " started; " + unknown
+                + " intents of earlier epochs are UNKNOWN"));
+        reconcile();
+        running.set(true);
+        workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-worker-",
+                1).factory());
+        pollThread = Thread.ofPlatform().daemon().name("engine-poll").start(this::pollLoop);
+        housekeeper = Thread.ofPlatform().daemon().name("engine-housekeeper").start(this::housekeepLoop);
+    }
+
+    /** Stops claiming, lets the batch in flight finish (up to {@code grace}), and closes the journal. */
+    public synchronized void stop(Duration grace) {
+        if (!running.getAndSet(false)) {
+            return;
+        }
+        wake();
+        try {
+            pollThread.join(grace.toMillis());
+            housekeeper.interrupt();
+            housekeeper.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+        emit(new EngineEvent(now(), "ENGINE", 0, 0, null, "epoch " + epoch + " stopped"));
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Wakes the poll thread now (new work was committed, a campaign resumed). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- the poll loop ------------------------------------------------------------------------------------------
+
+    private void pollLoop() {
+        while (running.get()) {
+            int done = 0;
+            try {
+                if (!campaigns.killSwitchOn()) {
+                    done = pollOnce();
+                }
+                lastError = null;
+            } catch (RuntimeException e) {
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.log(Level.WARNING, "engine poll failed: " + lastError);
+            }
+            if (done == 0) {
+                await(options.pollInterval());
+            }
+        }
+    }
+
+    private void await(Duration d) {
+        lock.lock();
+        try {
+            if (!woken) {
+                wake.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One batch: claim up to 3 × workers due enrollments, run phase 1 for each, force the intents to disk, then
+     * phase 2. Returns how many enrollments were claimed.
+     */
+    int pollOnce() {
+        Instant now = now();
+        List<EngineRepository.Due> due = repo.due(now, options.workers() * 3);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Map<String, TemplateVersion>> approved = new HashMap<>();
+        Map<Long, CampaignRow> campaignRows = new HashMap<>();
+        List<Future<Optional<StepRunner.Work>>> prepared = new ArrayList<>();
+        Instant leaseUntil = now.plus(options.lease());
+        for (EngineRepository.Due d : due) {
+            if (!repo.claim(d.id(), d.version(), owner, leaseUntil)) {
+                continue;
+            }
+            EnrollmentRow row = repo.enrollment(d.id()).orElseThrow();
+            CampaignRow c = campaignRows.computeIfAbsent(row.campaignId(), id -> repo.campaign(id).orElseThrow());
+            Map<String, TemplateVersion> tv = approved.computeIfAbsent(c.id(), id -> checkTemplates(c));
+            if (tv == null || !c.state().equals("RUNNING")) {
+                repo.move(row.id(), d.version() + 1, new Move(row.status(), row.stepId(), row.dueAt(), row.state(),
+                        null), now);
+                continue;
+            }
+            Sequence seq = sequence(c);
+            prepared.add(workers.submit(() -> runner.prepare(row, d.version() + 1, c, seq, tv, now)));
+        }
+        List<StepRunner.Work> work = new ArrayList<>();
+        for (Future<Optional<StepRunner.Work>> f : prepared) {
+            try {
+                f.get().ifPresent(work::add);
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "an enrollment failed in phase 1: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return due.size();
+            }
+        }
+        List<Long> attempts = work.stream().map(StepRunner.Work::attemptId).filter(java.util.Objects::nonNull)
+                .toList();
+        if (!attempts.isEmpty()) {
+            repo.checkpointSync();
+            journal.dispatching(attempts);
+        }
+        List<Future<?>> calls = new ArrayList<>();
+        for (StepRunner.Work w : work) {
+            calls.add(workers.submit(w.action()));
+        }
+        for (Future<?> f : calls) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "an enrollment failed in phase 2: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return due.size();
+    }
+
+    /**
+     * The approved template versions a running campaign uses, re-checked before every batch: still approved and
+     * with the content hash fixed at launch. Otherwise the campaign is paused with the reason and null returned.
+     */
+    private Map<String, TemplateVersion> checkTemplates(CampaignRow c) {
+        Map<String, TemplateVersion> out = new HashMap<>();
+        for (Map.Entry<String, String> e : CampaignService.read(c.templates()).entrySet()) {
+            Optional<TemplateService.Entry> current = templates.current(e.getKey());
+            String problem = null;
+            if (current.isEmpty()) {
+                problem = "template " + e.getKey() + " is no longer in the store";
+            } else if (!current.get().version().isApprovedFor(e.getValue())) {
+                TemplateVersion v = current.get().version();
+                problem = "template " + e.getKey() + " changed since launch: v" + v.template().version() + " is "
+                        + v.state() + (v.template().contentHash().equals(e.getValue()) ? ""
+                        : " with other content (" + v.template().contentHash().substring(0, 12) + " instead of "
+                        + e.getValue().substring(0, 12) + ")");
+            }
+            if (problem != null) {
+                pauseCampaign(c.id(), problem + "; re-approve it or create a new campaign");
+                return null;
+            }
+            out.put(e.getKey(), current.get().version());
+        }
+        return out;
+    }
+
+    private Sequence sequence(CampaignRow c) {
+        return sequenceCache.computeIfAbsent(c.sequenceKey() + "@" + c.sequenceVersion(), k -> {
+            try {
+                return campaigns.sequence(c);
+            } catch (CampaignService.CampaignException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    // ---- housekeeping -------------------------------------------------------------------------------------------
+
+    private void housekeepLoop() {
+        while (running.get()) {
+            try {
+                housekeepOnce();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "housekeeping failed: " + e);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Lease heartbeats, campaign completion, reconciliation when asked. */
+    void housekeepOnce() {
+        repo.extendLeases(owner, now().plus(options.lease()));
+        for (CampaignRow c : repo.campaignsIn(Set.of("RUNNING"))) {
+            if (campaigns.completeIfDone(c)) {
+                emit(new EngineEvent(now(), "CAMPAIGN", c.id(), 0, null, c.name() + " completed"));
+            }
+        }
+        if (reconcileRequested.get()) {
+            reconcile();
+        }
+    }
+
+    // ---- reconciliation -----------------------------------------------------------------------------------------
+
+    /**
+     * Settles UNKNOWN attempts with what is known for certain: the send journal shows the call never started
+     * (NOT_SENT), or Genesys itself has the message whose ids the journal recorded (SENT). Everything else waits in
+     * the operator queue with the evidence. Returns how many were settled.
+     */
+    public synchronized int reconcile() {
+        reconcileRequested.set(false);
+        List<AttemptRow> unknown = repo.attemptsInState("UNKNOWN", 10_000);
+        if (unknown.isEmpty()) {
+            return 0;
+        }
+        Map<Long, SendJournal.Entry> journals = SendJournal.read(dataDir);
+        int settled = 0;
+        for (AttemptRow a : unknown) {
+            SendJournal.Entry j = journals.get(a.id());
+            try {
+                if (j == null || !j.dispatched()) {
+                    settle(a, false, "reconciler: the send journal of epoch " + a.epoch()
+                            + " shows the call never started", null, null);
+                    settled++;
+                } else if (j.answered()) {
+                    if (existsInGenesys(a, j)) {
+                        settle(a, true, "reconciler: Genesys has " + (a.channel().equals("SMS") ? "message "
+                                + j.messageId() : "email conversation " + j.conversationId()), j.conversationId(),
+                                j.messageId());
+                        settled++;
+                    } else {
+                        repo.noteUnsettled(a.id(), "dispatched in epoch " + j.epoch() + "; Genesys answered with "
+                                + "conversation " + j.conversationId() + " but does not know it now: decide by hand");
+                    }
+                } else {
+                    repo.noteUnsettled(a.id(), "dispatched in epoch " + j.epoch() + " at about " + a.createdAt()
+                            + "; no answer was recorded before the engine stopped. Genesys offers no lookup of"
+                            + " agentless messages by address, so a person must decide from the recipient or the"
+                            + " Genesys interaction search whether it arrived.");
+                }
+            } catch (RuntimeException e) {
+                reconcileRequested.set(true);
+                LOG.log(Level.INFO, "attempt " + a.id() + " not reconciled yet: " + e.getClass().getSimpleName());
+            }
+        }
+        if (settled > 0) {
+            wake();
+        }
+        if (repo.attemptsInState("UNKNOWN", 1).isEmpty() && repo.attemptsInState("INTENT", 1).stream()
+                .noneMatch(a -> a.epoch() < epoch)) {
+            SendJournal.prune(dataDir, epoch);
+        }
+        return settled;
+    }
+
+    private boolean existsInGenesys(AttemptRow a, SendJournal.Entry j) {
+        try {
+            if (a.channel().equals("SMS")) {
+                Messages.MessageStatus s = client.messaging().messageStatus(j.conversationId(), j.messageId());
+                return s != null && s.id() != null;
+            }
+            return client.messaging().emailConversation(j.conversationId()) != null;
+        } catch (GenesysApiException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Settles an UNKNOWN attempt: as sent (the touch counts; an SMS's outcome is polled next) or as not sent (the
+     * step goes through the full gate again).
+     */
+    void settle(AttemptRow a, boolean sent, String by, String conversationId, String messageId) {
+        Instant now = now();
+        EnrollmentRow e = repo.enrollment(a.enrollmentId()).orElseThrow();
+        Move m;
+        if (!sent) {
+            m = new Move("READY", a.stepId(), now, e.state(), null);
+        } else if (a.channel().equals("SMS") && messageId != null) {
+            m = new Move("AWAITING", a.stepId(), now, e.state(), null);
+        } else {
+            CampaignRow c = repo.campaign(a.campaignId()).orElseThrow();
+            Contact contact = contacts.contact(a.contactId()).orElseThrow();
+            m = runner.afterSettled(e, sequence(c), contact, new Signal.Result(Outcome.DELIVERED, Optional.empty()),
+                    now);
+        }
+        boolean ok = repo.recordResult(a.id(), Set.of("UNKNOWN"), new Settle(sent ? "SENT" : "NOT_SENT",
+                conversationId, messageId, sent && m.status().equals("AWAITING") ? null : sent ? "SENT" : null,
+                a.reason(), by), e.id(), e.version(), m, now);
+        if (ok) {
+            emit(new EngineEvent(now, "SETTLED", a.campaignId(), a.contactId(), a.stepId(), "attempt " + a.id()
+                    + (sent ? " settled as sent" : " settled as not sent") + " (" + by + ")"));
+        }
+    }
+
+    // ---- status -------------------------------------------------------------------------------------------------
+
+    /** The engine's own state, for status screens. */
+    public record Status(boolean running, int epoch, Instant startedAt, Instant now, boolean killSwitch,
+                         long sends, double sendsPerMinute, int unknownAttempts, int budgetPerMinute,
+                         long requestsGranted, String lastError) {
+    }
+
+    public Status status() {
+        Instant now = now();
+        double perMinute;
+        synchronized (recentSends) {
+            while (!recentSends.isEmpty() && recentSends.peekFirst().isBefore(now.minusSeconds(60))) {
+                recentSends.pollFirst();
+            }
+            perMinute = recentSends.size();
+        }
+        return new Status(running.get(), epoch, startedAt, now, campaigns.killSwitchOn(), sends.get(), perMinute,
+                repo.attemptsInState("UNKNOWN", 100_000).size(), client.pacer().budget(), client.pacer().granted(),
+                lastError);
+    }
+
+    // ---- EngineContext ------------------------------------------------------------------------------------------
+
+    @Override
+    public EngineRepository repo() {
+        return repo;
+    }
+
+    @Override
+    public ContactDirectory contacts() {
+        return contacts;
+    }
+
+    @Override
+    public RulePack pack() {
+        return pack;
+    }
+
+    @Override
+    public SuppressionView suppressionView() {
+        return suppressions.view();
+    }
+
+    @Override
+    public GenesysClient client() {
+        return client;
+    }
+
+    @Override
+    public SendJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void emit(EngineEvent event) {
+        for (EngineEvent.Listener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "an engine listener failed: " + e);
+            }
+        }
+    }
+
+    @Override
+    public void countSend() {
+        sends.incrementAndGet();
+        synchronized (recentSends) {
+            recentSends.addLast(now());
+            if (recentSends.size() > 100_000) {
+                recentSends.pollFirst();
+            }
+        }
+    }
+
+    @Override
+    public void pauseCampaign(long campaignId, String reason) {
+        if (campaigns.pauseBySystem(campaignId, reason)) {
+            emit(new EngineEvent(now(), "CAMPAIGN", campaignId, 0, null, "paused: " + reason));
+        }
+    }
+
+    @Override
+    public void suppress(Suppression.Kind kind, Channel channel, String address, String reason, String source) {
+        suppressions.addBySystem(kind, channel, address, reason, source);
+    }
+
+    @Override
+    public void wakeReconciler() {
+        reconcileRequested.set(true);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

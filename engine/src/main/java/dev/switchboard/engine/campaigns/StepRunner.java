@@ -1,0 +1,472 @@
+package dev.switchboard.engine.campaigns;
+
+import dev.switchboard.engine.templates.ContactVariables;
+import dev.switchboard.genesys.GenesysApiException;
+import dev.switchboard.genesys.GenesysClient;
+import dev.switchboard.genesys.GenesysCredentialsRejectedException;
+import dev.switchboard.genesys.GenesysTransportException;
+import dev.switchboard.genesys.InvalidRequestException;
+import dev.switchboard.genesys.LogMask;
+import dev.switchboard.genesys.Messages;
+import dev.switchboard.genesys.RateLimitedException;
+import dev.switchboard.genesys.SendOutcomeUnknownException;
+import dev.switchboard.model.compliance.Attempt;
+import dev.switchboard.model.compliance.Candidates;
+import dev.switchboard.model.compliance.ComplianceGate;
+import dev.switchboard.model.compliance.DayWindow;
+import dev.switchboard.model.compliance.Decision;
+import dev.switchboard.model.compliance.Evaluation;
+import dev.switchboard.model.compliance.GateRequest;
+import dev.switchboard.model.compliance.PressureView;
+import dev.switchboard.model.compliance.Purpose;
+import dev.switchboard.model.compliance.RulePack;
+import dev.switchboard.model.compliance.Suppression;
+import dev.switchboard.model.contact.Channel;
+import dev.switchboard.model.contact.Contact;
+import dev.switchboard.model.contact.JurisdictionResolver;
+import dev.switchboard.model.contact.Phone;
+import dev.switchboard.model.contact.PhoneType;
+import dev.switchboard.model.sequence.CapCheck;
+import dev.switchboard.model.sequence.EnrollmentState;
+import dev.switchboard.model.sequence.FailureReason;
+import dev.switchboard.model.sequence.Outcome;
+import dev.switchboard.model.sequence.PlanStep;
+import dev.switchboard.model.sequence.Planner;
+import dev.switchboard.model.sequence.Sequence;
+import dev.switchboard.model.sequence.Signal;
+import dev.switchboard.model.sequence.Step;
+import dev.switchboard.model.template.Rendered;
+import dev.switchboard.model.template.TemplateRenderException;
+import dev.switchboard.model.template.TemplateRenderer;
+import dev.switchboard.model.template.TemplateVersion;
+import dev.switchboard.persistence.EngineRepository;
+import dev.switchboard.persistence.EngineRepository.AttemptRow;
+import dev.switchboard.persistence.EngineRepository.CampaignRow;
+import dev.switchboard.persistence.EngineRepository.EnrollmentRow;
+import dev.switchboard.persistence.EngineRepository.EventRow;
+import dev.switchboard.persistence.EngineRepository.Move;
+import dev.switchboard.persistence.EngineRepository.Settle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the engine does with one claimed enrollment: plan, decide with the compliance gate, commit the intent
+ * (phase 1, {@link #prepare}); then, after the batch's intents are on disk, make the call and record its result
+ * (phase 2, {@link Work#action}). Outcome polls of sent messages go through the same two phases.
+ */
+final class StepRunner {
+    /** How long a sent SMS may stay without a final receipt before the touch counts as timed out. */
+    static final Duration RECEIPT_TIMEOUT = Duration.ofHours(24);
+
+    private final EngineContext ctx;
+    private final Planner planner = new Planner(CapCheck.NONE);
+    private final JurisdictionResolver jurisdictions = new JurisdictionResolver();
+
+    StepRunner(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Phase 2 of one enrollment: a call to make (with the attempt it belongs to) or a status to poll.
+     *
+     * @param attemptId the attempt of a send, which the journal records before any call starts; null for a poll
+     */
+    record Work(long campaignId, Long attemptId, Runnable action) {
+    }
+
+    /** Everything phase 1 read about one enrollment. */
+    private record Claimed(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence, Contact contact,
+                           RulePack pack) {
+    }
+
+    /**
+     * Phase 1. The enrollment was claimed at {@code version}. Returns the phase-2 work, if any; everything else
+     * (waits, deferrals, blocks, exits) is committed here.
+     */
+    Optional<Work> prepare(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence,
+                           Map<String, TemplateVersion> templates, Instant now) {
+        Optional<Contact> contact = ctx.contacts().contact(row.contactId());
+        if (contact.isEmpty()) {
+            ctx.repo().moveWithEvent(row.id(), version, new Move("DONE", row.stepId(), null, row.state(),
+                    "the contact is no longer in the store"), event(row, now, "EXITED", row.stepId(), null,
+                    "contact.missing", null, "the contact is no longer in the store", null), now);
+            return Optional.empty();
+        }
+        Claimed c = new Claimed(row, version, campaign, sequence, contact.get(), ctx.pack());
+        Candidates cand = Candidates.of(c.contact().data(), jurisdictions);
+        EnrollmentState state = Progress.read(row.state(), c.contact(), row.sequenceVersion(), cand.zones(),
+                Optional.empty());
+        if (row.status().equals("AWAITING")) {
+            return pollWork(c, state);
+        }
+        List<EventRow> events = new ArrayList<>();
+        PlanStep plan;
+        Optional<Step> current = state.currentStep().flatMap(sequence::step);
+        if (current.isEmpty()) {
+            plan = planner.plan(state, sequence, new Signal.Start(), now);
+        } else if (current.get() instanceof Step.Touch t) {
+            return touch(c, state, t, cand, templates, events, now);
+        } else {
+            plan = planner.plan(state, sequence, new Signal.Elapsed(), now);
+        }
+        return follow(c, plan, cand, templates, events, now);
+    }
+
+    /** Applies a plan: waits and deferrals are stored, a touch due now is attempted at once. */
+    private Optional<Work> follow(Claimed c, PlanStep plan, Candidates cand, Map<String, TemplateVersion> templates,
+                                  List<EventRow> events, Instant now) {
+        for (int hop = 0; hop < 16; hop++) {
+            switch (plan) {
+                case PlanStep.Exited x -> {
+                    events.add(event(c.row(), now, "EXITED", x.exitStep().orElse(c.row().stepId()), null, "exit",
+                            null, x.reason(), null));
+                    commit(c, new Move("DONE", x.state().currentStep().orElse(c.row().stepId()), null,
+                            Progress.write(x.state()), x.reason()), events, now);
+                    ctx.emit(new EngineEvent(now, "EXITED", c.campaign().id(), c.contact().id(),
+                            x.exitStep().orElse(null), x.reason()));
+                    return Optional.empty();
+                }
+                case PlanStep.Next n -> {
+                    for (PlanStep.Deferral d : n.deferrals()) {
+                        events.add(event(c.row(), now, "DEFERRED", n.stepId(), null, d.rule(), d.until(),
+                                "planned for " + d.from() + ", moved by the " + d.rule(), null));
+                    }
+                    Step step = c.sequence().step(n.stepId()).orElseThrow();
+                    if (step instanceof Step.Touch t && !n.due().isAfter(now)) {
+                        return touch(c, n.state(), t, cand, templates, events, now);
+                    }
+                    commit(c, new Move("READY", n.stepId(), n.due(), Progress.write(n.state()), null), events, now);
+                    return Optional.empty();
+                }
+            }
+        }
+        commit(c, new Move("DONE", c.row().stepId(), null, c.row().state(), "the sequence moved 16 steps at once"),
+                events, now);
+        return Optional.empty();
+    }
+
+    private Optional<Work> touch(Claimed c, EnrollmentState state, Step.Touch t, Candidates cand,
+                                 Map<String, TemplateVersion> templates, List<EventRow> events, Instant now) {
+        if (t.channel() == Channel.VOICE) {
+            events.add(event(c.row(), now, "SKIPPED", t.id(), t.channel(), "voice.dialer", null,
+                    "voice steps are placed by a Genesys voice campaign's dialer, which this engine version does"
+                            + " not drive yet; the step is left as failed (unsupported channel)", null));
+            ctx.emit(new EngineEvent(now, "SKIPPED", c.campaign().id(), c.contact().id(), t.id(),
+                    "voice step skipped: no dialer integration"));
+            return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
+                    Optional.of(FailureReason.UNSUPPORTED_CHANNEL)), now), cand, templates, events, now);
+        }
+        Optional<String> address = address(c.contact(), t.channel());
+        if (address.isEmpty()) {
+            events.add(event(c.row(), now, "BLOCKED", t.id(), t.channel(), "no-address", null,
+                    "the contact has no " + (t.channel() == Channel.EMAIL ? "email address" : "phone number"), null));
+            return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
+                    Optional.of(FailureReason.INVALID_DESTINATION)), now), cand, templates, events, now);
+        }
+        TemplateVersion tv = templates.get(t.templateId());
+        Rendered rendered;
+        try {
+            Map<String, String> vars = ContactVariables.of(c.contact().data(),
+                    CampaignService.read(c.campaign().variables()));
+            rendered = new TemplateRenderer(tv.template()).render(vars);
+        } catch (TemplateRenderException e) {
+            events.add(event(c.row(), now, "BLOCKED", t.id(), t.channel(), "template.render", null,
+                    "the template cannot be rendered for this contact: " + e.getMessage(), null));
+            return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
+                    Optional.of(FailureReason.BLOCKED)), now), cand, templates, events, now);
+        }
+        Purpose purpose = Purpose.valueOf(c.campaign().purpose());
+        DayWindow window = t.window().map(w -> new DayWindow(w.start(), w.end())).orElse(null);
+        GateRequest req = new GateRequest(c.contact().id(), cand.zones(), cand.states(),
+                c.contact().data().consents(), t.channel(), address.get(), now, purpose, window, null,
+                c.campaign().name(), null, tv.template().contentHash(), personKeys(c.contact()),
+                c.campaign().lifeSafetyApprovedBy() != null);
+        Decision d = ComplianceGate.decide(req, ctx.suppressionView(), pressure(), c.pack());
+        switch (d) {
+            case Decision.Blocked b -> {
+                events.add(event(c.row(), now, "BLOCKED", t.id(), t.channel(), b.rule(), null, reason(b.trace()
+                        .evaluations(), b.rule()), d.packVersion()));
+                ctx.emit(new EngineEvent(now, "BLOCKED", c.campaign().id(), c.contact().id(), t.id(), b.rule()));
+                return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
+                        Optional.of(FailureReason.BLOCKED)), now), cand, templates, events, now);
+            }
+            case Decision.Deferred def -> {
+                events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), def.rule(), def.until(),
+                        reason(def.trace().evaluations(), def.rule()), d.packVersion()));
+                commit(c, new Move("READY", t.id(), def.until(), Progress.write(state), null), events, now);
+                ctx.emit(new EngineEvent(now, "DEFERRED", c.campaign().id(), c.contact().id(), t.id(),
+                        def.rule() + " until " + def.until()));
+                return Optional.empty();
+            }
+            case Decision.Allowed a -> {
+                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now);
+            }
+        }
+    }
+
+    /** Step 3 of the send protocol: the attempt in INTENT and the enrollment in SENDING, one commit. */
+    private Optional<Work> intent(Claimed c, EnrollmentState state, Step.Touch t, String address, TemplateVersion tv,
+                                  Rendered rendered, List<EventRow> events, String packVersion, Instant now) {
+        int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
+        String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
+        AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
+                t.channel().name(), address, t.templateId(), rendered.contentHash(), "INTENT", ctx.epoch(), now, null,
+                null, null, null, null, "template " + t.templateId() + " v" + tv.template().version()
+                + " approved by " + tv.approver() + "; zones " + state.zones(), null, packVersion);
+        String stateJson = Progress.write(state);
+        Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
+                stateJson, null), events, now);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        int version = c.version() + 1;
+        long attemptId = id.get();
+        return Optional.of(new Work(c.campaign().id(), attemptId,
+                () -> send(c, state, t, attemptId, version, address, rendered)));
+    }
+
+    /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
+    private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
+                      Rendered r) {
+        GenesysClient client = ctx.client();
+        Instant started = ctx.now();
+        try {
+            Messages.SendReceipt receipt = t.channel() == Channel.SMS
+                    ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()))
+                    : client.messaging().sendEmail(new Messages.Email(Messages.EmailAddress.of(c.campaign()
+                    .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()));
+            ctx.journal().answered(attemptId, receipt.conversationId(), receipt.messageId());
+            Instant now = ctx.now();
+            ctx.countSend();
+            if (t.channel() == Channel.SMS) {
+                ctx.repo().recordResult(attemptId, Set.of("INTENT"), new Settle("SENT", receipt.conversationId(),
+                        receipt.messageId(), null, null, null), c.row().id(), version, new Move("AWAITING", t.id(),
+                        now.plusSeconds(5), Progress.write(state), null), now);
+            } else {
+                // agentless email has no delivery receipt in Genesys; bounces arrive later through the intake
+                PlanStep plan = planner.plan(state, c.sequence(), new Signal.Result(Outcome.DELIVERED,
+                        Optional.empty()), now);
+                ctx.repo().recordResult(attemptId, Set.of("INTENT"), new Settle("SENT", receipt.conversationId(),
+                        receipt.messageId(), "DELIVERED", "accepted by Genesys", null), c.row().id(), version,
+                        move(plan, c), now);
+            }
+            ctx.emit(new EngineEvent(now, "SENT", c.campaign().id(), c.contact().id(), t.id(), t.channel() + " to "
+                    + mask(address) + " in " + Duration.between(started, now).toMillis() + " ms"));
+        } catch (SendOutcomeUnknownException e) {
+            unknown(c, attemptId, "the call may have left: " + e.getMessage());
+        } catch (GenesysTransportException e) {
+            if (e.requestSent()) {
+                unknown(c, attemptId, "the connection failed after the request was written: " + e.getMessage());
+            } else {
+                notSent(c, attemptId, version, t, state, "the connection failed before anything was sent: "
+                        + e.getMessage(), Duration.ofSeconds(30));
+            }
+        } catch (RateLimitedException e) {
+            notSent(c, attemptId, version, t, state, "Genesys answered 429 (rate limited)",
+                    Duration.ofSeconds(Math.max(5, e.waitedSeconds())));
+        } catch (GenesysCredentialsRejectedException e) {
+            notSent(c, attemptId, version, t, state, "Genesys rejected the client credentials", Duration.ZERO);
+            ctx.pauseCampaign(c.campaign().id(), "Genesys rejected the client credentials: fix them in the settings"
+                    + " and resume");
+        } catch (InvalidRequestException e) {
+            failedPermanently(c, state, t, attemptId, version, "refused before sending: " + e.getMessage());
+        } catch (GenesysApiException e) {
+            switch (e.kind()) {
+                case FORBIDDEN -> {
+                    notSent(c, attemptId, version, t, state, "Genesys answered 403 " + e.code(), Duration.ZERO);
+                    ctx.pauseCampaign(c.campaign().id(), "Genesys refused permission (403 " + e.code() + "): "
+                            + e.errorMessage());
+                }
+                case BAD_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, CONFLICT, OTHER ->
+                        failedPermanently(c, state, t, attemptId, version, "Genesys answered " + e.status() + " "
+                                + e.code() + ": " + e.errorMessage());
+                case UNAUTHORIZED, TOO_MANY_REQUESTS, REQUEST_TIMEOUT -> notSent(c, attemptId, version, t, state,
+                        "Genesys answered " + e.status() + " " + e.code(), Duration.ofSeconds(30));
+                case SERVER_ERROR -> unknown(c, attemptId, "Genesys answered " + e.status() + " to the send");
+            }
+        } catch (RuntimeException e) {
+            unknown(c, attemptId, "the send failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void failedPermanently(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version,
+                                   String why) {
+        Instant now = ctx.now();
+        PlanStep plan = planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
+                Optional.of(FailureReason.REJECTED)), now);
+        ctx.repo().recordResult(attemptId, Set.of("INTENT"), new Settle("FAILED", null, null, "FAILED", why, null),
+                c.row().id(), version, move(plan, c), now);
+        ctx.emit(new EngineEvent(now, "FAILED", c.campaign().id(), c.contact().id(), t.id(), why));
+    }
+
+    private void notSent(Claimed c, long attemptId, int version, Step.Touch t, EnrollmentState state, String why,
+                         Duration retryAfter) {
+        Instant now = ctx.now();
+        ctx.repo().recordResult(attemptId, Set.of("INTENT"), new Settle("NOT_SENT", null, null, null, why,
+                "engine"), c.row().id(), version, new Move("READY", t.id(), now.plus(retryAfter),
+                Progress.write(state), null), now);
+        ctx.emit(new EngineEvent(now, "FAILED", c.campaign().id(), c.contact().id(), t.id(), "not sent: " + why));
+    }
+
+    private void unknown(Claimed c, long attemptId, String why) {
+        Instant now = ctx.now();
+        ctx.repo().markUnknown(attemptId, why, c.row().id(), now);
+        ctx.emit(new EngineEvent(now, "UNKNOWN", c.campaign().id(), c.contact().id(), c.row().stepId(), why));
+        ctx.wakeReconciler();
+    }
+
+    // ---- outcome polls --------------------------------------------------------------------------------------------
+
+    private Optional<Work> pollWork(Claimed c, EnrollmentState state) {
+        Optional<AttemptRow> sent = ctx.repo().lastAttempt(c.row().id()).filter(a -> a.state().equals("SENT"));
+        if (sent.isEmpty() || sent.get().conversationId() == null || sent.get().messageId() == null) {
+            Instant now = ctx.now();
+            ctx.repo().move(c.row().id(), c.version(), new Move("READY", c.row().stepId(), now, c.row().state(),
+                    null), now);
+            return Optional.empty();
+        }
+        AttemptRow a = sent.get();
+        return Optional.of(new Work(c.campaign().id(), null, () -> poll(c, state, a)));
+    }
+
+    private void poll(Claimed c, EnrollmentState state, AttemptRow a) {
+        Step.Touch t = (Step.Touch) c.sequence().step(a.stepId()).orElseThrow();
+        Messages.MessageStatus status;
+        try {
+            status = ctx.client().messaging().messageStatus(a.conversationId(), a.messageId());
+        } catch (RuntimeException e) {
+            Instant now = ctx.now();
+            ctx.repo().move(c.row().id(), c.version(), new Move("AWAITING", t.id(), now.plusSeconds(60),
+                    c.row().state(), null), now);
+            return;
+        }
+        Instant now = ctx.now();
+        switch (status.delivery()) {
+            case DELIVERED -> settleOutcome(c, state, a, t, new Signal.Result(Outcome.DELIVERED, Optional.empty()),
+                    "DELIVERED", status.status(), now);
+            case FAILED -> {
+                if (status.recipientOptedOut()) {
+                    ctx.suppress(Suppression.Kind.OPT_OUT, Channel.SMS, a.address(),
+                            "Genesys reported RecipientOptedOut for message " + a.messageId(), "genesys receipt");
+                    settleOutcome(c, state, a, t, new Signal.Result(Outcome.OPTED_OUT, Optional.empty()),
+                            "OPTED_OUT", "RecipientOptedOut", now);
+                } else {
+                    List<String> codes = status.reasonCodes();
+                    FailureReason reason = codes.contains("InvalidDestination") ? FailureReason.INVALID_DESTINATION
+                            : FailureReason.CARRIER_REJECTED;
+                    settleOutcome(c, state, a, t, new Signal.Result(Outcome.FAILED, Optional.of(reason)), "FAILED",
+                            String.join(",", codes), now);
+                }
+            }
+            case PENDING, OTHER -> {
+                Duration age = Duration.between(a.createdAt(), now);
+                if (age.compareTo(RECEIPT_TIMEOUT) > 0) {
+                    settleOutcome(c, state, a, t, new Signal.Result(Outcome.TIMED_OUT, Optional.empty()),
+                            "TIMED_OUT", "no final receipt within " + RECEIPT_TIMEOUT.toHours() + " h", now);
+                } else {
+                    Duration next = Duration.ofSeconds(Math.clamp(age.toSeconds() / 2, 5, 900));
+                    ctx.repo().move(c.row().id(), c.version(), new Move("AWAITING", t.id(), now.plus(next),
+                            c.row().state(), null), now);
+                }
+            }
+        }
+    }
+
+    private void settleOutcome(Claimed c, EnrollmentState state, AttemptRow a, Step.Touch t, Signal.Result result,
+                               String outcome, String detail, Instant now) {
+        PlanStep plan = planner.plan(state, c.sequence(), result, now);
+        ctx.repo().recordResult(a.id(), Set.of("SENT"), new Settle("SENT", null, null, outcome, detail, null),
+                c.row().id(), c.version(), move(plan, c), now);
+        ctx.emit(new EngineEvent(now, outcome.equals("DELIVERED") ? "DELIVERED" : "FAILED", c.campaign().id(),
+                c.contact().id(), t.id(), outcome + (detail == null ? "" : " " + detail)));
+    }
+
+    /** The enrollment move a plan asks for (a touch due now is picked up by the next poll). */
+    static Move move(PlanStep plan, Claimed c) {
+        return switch (plan) {
+            case PlanStep.Exited x -> new Move("DONE", x.state().currentStep().orElse(c.row().stepId()), null,
+                    Progress.write(x.state()), x.reason());
+            case PlanStep.Next n -> new Move("READY", n.stepId(), n.due(), Progress.write(n.state()), null);
+        };
+    }
+
+    /** Used by the reconciler and the operator queue: the move after an attempt is settled. */
+    Move afterSettled(EnrollmentRow row, Sequence sequence, Contact contact, Signal.Result result, Instant now) {
+        Candidates cand = Candidates.of(contact.data(), jurisdictions);
+        EnrollmentState state = Progress.read(row.state(), contact, row.sequenceVersion(), cand.zones(),
+                Optional.empty());
+        return move(planner.plan(state, sequence, result, now), new Claimed(row, row.version(), null, sequence,
+                contact, null));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private void commit(Claimed c, Move m, List<EventRow> events, Instant now) {
+        ctx.repo().moveWithEvents(c.row().id(), c.version(), m, events, now);
+    }
+
+    private PressureView pressure() {
+        return new PressureView() {
+            @Override
+            public List<Attempt> attempts(String personKey, Instant from, Instant to) {
+                return ctx.repo().pressure(personKey, from, to).stream().map(a -> new Attempt(String.valueOf(a.id()),
+                        personKey, Channel.valueOf(a.channel()), a.createdAt(), null, null)).toList();
+            }
+
+            @Override
+            public List<Attempt> debtAttempts(String debtId, Instant from, Instant to) {
+                return List.of();
+            }
+
+            @Override
+            public Instant lastConversation(String debtId, Instant asOf) {
+                return null;
+            }
+        };
+    }
+
+    /** The address a touch goes to: SMS to the first mobile number (else the first number), email to the email. */
+    static Optional<String> address(Contact c, Channel channel) {
+        if (channel == Channel.EMAIL) {
+            return Optional.ofNullable(c.data().email()).map(e -> e.toLowerCase(Locale.ROOT));
+        }
+        List<Phone> phones = c.data().phones();
+        return phones.stream().filter(p -> p.type() == PhoneType.MOBILE).findFirst()
+                .or(() -> phones.stream().findFirst()).map(Phone::e164);
+    }
+
+    /** The person's keys: every address the contact has (a suppression of any of them covers it). */
+    static List<String> personKeys(Contact c) {
+        List<String> keys = new ArrayList<>();
+        c.data().phones().forEach(p -> keys.add(p.e164()));
+        if (c.data().email() != null) {
+            keys.add(c.data().email().toLowerCase(Locale.ROOT));
+        }
+        if (keys.isEmpty()) {
+            keys.add("contact:" + c.id());
+        }
+        return keys;
+    }
+
+    private static String reason(List<Evaluation> evaluations, String rule) {
+        return evaluations.stream().filter(e -> e.ruleId().equals(rule)).findFirst()
+                .map(e -> e.reason() + (e.inputs() == null || e.inputs().isBlank() ? "" : " [" + e.inputs() + "]"))
+                .orElse(rule);
+    }
+
+    static String mask(String address) {
+        return address.contains("@") ? LogMask.email(address) : LogMask.phone(address);
+    }
+
+    private static EventRow event(EnrollmentRow row, Instant at, String kind, String step, Channel channel,
+                                  String rule, Instant until, String detail, String pack) {
+        return new EventRow(0, row.id(), row.campaignId(), row.contactId(), at, kind, step,
+                channel == null ? null : channel.name(), rule, until, detail, pack);
+    }
+}

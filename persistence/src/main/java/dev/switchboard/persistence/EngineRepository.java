@@ -1,0 +1,613 @@
+package dev.switchboard.persistence;
+
+import dev.switchboard.persistence.jooq.tables.records.AttemptRecord;
+import dev.switchboard.persistence.jooq.tables.records.CampaignRecord;
+import dev.switchboard.persistence.jooq.tables.records.EnrollmentEventRecord;
+import dev.switchboard.persistence.jooq.tables.records.EnrollmentRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.switchboard.persistence.jooq.Tables.ATTEMPT;
+import static dev.switchboard.persistence.jooq.Tables.CAMPAIGN;
+import static dev.switchboard.persistence.jooq.Tables.CONTACT;
+import static dev.switchboard.persistence.jooq.Tables.ENGINE_BOOT;
+import static dev.switchboard.persistence.jooq.Tables.ENGINE_SETTING;
+import static dev.switchboard.persistence.jooq.Tables.ENROLLMENT;
+import static dev.switchboard.persistence.jooq.Tables.ENROLLMENT_EVENT;
+
+/**
+ * The engine's tables: campaigns, enrollments, attempts (the send protocol's intents and results, also the pressure
+ * ledger), enrollment events (blocks, deferrals, exits), boot epochs and engine settings. Every method is one
+ * transaction; the two that the send protocol depends on ({@link #recordIntent} and {@link #recordResult}) write the
+ * attempt and move the enrollment together, with the enrollment's version checked.
+ */
+public final class EngineRepository {
+    private final Store store;
+    private final DSLContext dsl;
+
+    public EngineRepository(Store store) {
+        this(store, store.dsl());
+    }
+
+    private EngineRepository(Store store, DSLContext dsl) {
+        this.store = store;
+        this.dsl = dsl;
+    }
+
+    // ---- rows ---------------------------------------------------------------------------------------------------
+
+    /** A campaign. {@code templates} maps template key to the content hash fixed at launch (empty before). */
+    public record CampaignRow(long id, String name, long listId, String sequenceKey, int sequenceVersion,
+                              String purpose, String smsFrom, String emailFrom, String templates,
+                              String variables, String lifeSafetyApprovedBy, String state, String stateReason, String org,
+                              Instant createdAt, String createdBy, Instant launchedAt, Instant updatedAt,
+                              int version) {
+    }
+
+    /** One contact in one campaign; {@code state} is the planner's progress as JSON. */
+    public record EnrollmentRow(long id, long campaignId, long contactId, int sequenceVersion, String status,
+                                String stepId, Instant dueAt, String state, String leaseOwner, Instant leaseUntil,
+                                String exitReason, Instant updatedAt, int version) {
+    }
+
+    /** One touch of the send protocol. */
+    public record AttemptRow(long id, String idemKey, long enrollmentId, long campaignId, long contactId,
+                             String stepId, int attemptNo, String channel, String address, String templateKey,
+                             String contentHash, String state, int epoch, Instant createdAt, Instant settledAt,
+                             String conversationId, String messageId, String outcome, String reason,
+                             String evidence, String settledBy, String packVersion) {
+    }
+
+    /** A decision that was not a send: a block, a deferral, a skip, an exit, an operator action. */
+    public record EventRow(long id, long enrollmentId, long campaignId, long contactId, Instant at, String kind,
+                           String stepId, String channel, String rule, Instant until, String detail,
+                           String packVersion) {
+    }
+
+    /** How an enrollment moves: the new status, step, due instant, planner state and exit reason. */
+    public record Move(String status, String stepId, Instant dueAt, String state, String exitReason) {
+    }
+
+    // ---- campaigns ----------------------------------------------------------------------------------------------
+
+    public long insertCampaign(CampaignRow c) {
+        return dsl.insertInto(CAMPAIGN)
+                .set(CAMPAIGN.NAME, c.name())
+                .set(CAMPAIGN.LIST_ID, c.listId())
+                .set(CAMPAIGN.SEQUENCE_KEY, c.sequenceKey())
+                .set(CAMPAIGN.SEQUENCE_VERSION, c.sequenceVersion())
+                .set(CAMPAIGN.PURPOSE, c.purpose())
+                .set(CAMPAIGN.SMS_FROM, c.smsFrom())
+                .set(CAMPAIGN.EMAIL_FROM, c.emailFrom())
+                .set(CAMPAIGN.TEMPLATES, c.templates())
+                .set(CAMPAIGN.VARIABLES, c.variables())
+                .set(CAMPAIGN.LIFE_SAFETY_APPROVED_BY, c.lifeSafetyApprovedBy())
+                .set(CAMPAIGN.STATE, c.state())
+                .set(CAMPAIGN.STATE_REASON, c.stateReason())
+                .set(CAMPAIGN.ORG, c.org())
+                .set(CAMPAIGN.CREATED_AT, ts(c.createdAt()))
+                .set(CAMPAIGN.CREATED_BY, c.createdBy())
+                .set(CAMPAIGN.UPDATED_AT, ts(c.createdAt()))
+                .returning(CAMPAIGN.ID)
+                .fetchSingle().getId();
+    }
+
+    public Optional<CampaignRow> campaign(long id) {
+        return dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).fetchOptional(EngineRepository::campaign);
+    }
+
+    public Optional<CampaignRow> campaign(String name) {
+        return dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.NAME.eq(name)).fetchOptional(EngineRepository::campaign);
+    }
+
+    public List<CampaignRow> campaigns() {
+        return dsl.selectFrom(CAMPAIGN).orderBy(CAMPAIGN.ID).fetch(EngineRepository::campaign);
+    }
+
+    public List<CampaignRow> campaignsIn(Collection<String> states) {
+        return dsl.selectFrom(CAMPAIGN).where(CAMPAIGN.STATE.in(states)).orderBy(CAMPAIGN.ID)
+                .fetch(EngineRepository::campaign);
+    }
+
+    /**
+     * Moves a campaign from one of {@code from} to {@code to}; false when it was in none of them (someone else moved
+     * it first).
+     */
+    public boolean moveCampaign(long id, Collection<String> from, String to, String reason, Instant at) {
+        return dsl.update(CAMPAIGN)
+                .set(CAMPAIGN.STATE, to)
+                .set(CAMPAIGN.STATE_REASON, reason)
+                .set(CAMPAIGN.UPDATED_AT, ts(at))
+                .set(CAMPAIGN.VERSION, CAMPAIGN.VERSION.plus(1))
+                .where(CAMPAIGN.ID.eq(id).and(CAMPAIGN.STATE.in(from)))
+                .execute() == 1;
+    }
+
+    /**
+     * Launches a draft: fixes the template hashes, enrolls every contact of the list not yet enrolled (READY, due
+     * {@code at}, planner state {@code initialState}), and sets it RUNNING, all in one transaction.
+     *
+     * @return the number of contacts enrolled, or -1 when the campaign was no longer a draft
+     */
+    public int launch(long id, String templates, String initialState, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            int moved = tx.update(CAMPAIGN)
+                    .set(CAMPAIGN.STATE, "RUNNING")
+                    .set(CAMPAIGN.STATE_REASON, (String) null)
+                    .set(CAMPAIGN.TEMPLATES, templates)
+                    .set(CAMPAIGN.LAUNCHED_AT, ts(at))
+                    .set(CAMPAIGN.UPDATED_AT, ts(at))
+                    .set(CAMPAIGN.VERSION, CAMPAIGN.VERSION.plus(1))
+                    .where(CAMPAIGN.ID.eq(id).and(CAMPAIGN.STATE.eq("DRAFT")))
+                    .execute();
+            if (moved != 1) {
+                return -1;
+            }
+            return enrollNew(tx, id, initialState, at);
+        });
+    }
+
+    /** Enrolls the list's contacts that joined after launch (a later import); returns how many. */
+    public int enrollNew(long campaignId, String initialState, Instant at) {
+        return dsl.transactionResult(cfg -> enrollNew(DSL.using(cfg), campaignId, initialState, at));
+    }
+
+    private static int enrollNew(DSLContext tx, long campaignId, String initialState, Instant at) {
+        CampaignRecord c = tx.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchSingle();
+        return tx.insertInto(ENROLLMENT, ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.CONTACT_ID, ENROLLMENT.SEQUENCE_VERSION,
+                        ENROLLMENT.STATUS, ENROLLMENT.DUE_AT, ENROLLMENT.STATE, ENROLLMENT.UPDATED_AT)
+                .select(DSL.select(DSL.val(campaignId), CONTACT.ID, DSL.val(c.getSequenceVersion()), DSL.val("READY"),
+                                DSL.val(ts(at)), DSL.val(initialState), DSL.val(ts(at)))
+                        .from(CONTACT)
+                        .where(CONTACT.LIST_ID.eq(c.getListId()))
+                        .and(DSL.notExists(DSL.selectOne().from(ENROLLMENT)
+                                .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId))
+                                .and(ENROLLMENT.CONTACT_ID.eq(CONTACT.ID))))
+                        .orderBy(CONTACT.ID))
+                .execute();
+    }
+
+    // ---- enrollments --------------------------------------------------------------------------------------------
+
+    /** An enrollment that is due, with the version a claim must match. */
+    public record Due(long id, int version, Instant dueAt) {
+    }
+
+    /**
+     * Up to {@code limit} enrollments of RUNNING campaigns that are READY or AWAITING, due by {@code now} and not
+     * leased, ordered by due time.
+     */
+    public List<Due> due(Instant now, int limit) {
+        return dsl.select(ENROLLMENT.ID, ENROLLMENT.VERSION, ENROLLMENT.DUE_AT)
+                .from(ENROLLMENT)
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(ENROLLMENT.CAMPAIGN_ID))
+                .where(ENROLLMENT.STATUS.in("READY", "AWAITING"))
+                .and(ENROLLMENT.DUE_AT.le(ts(now)))
+                .and(ENROLLMENT.LEASE_UNTIL.isNull().or(ENROLLMENT.LEASE_UNTIL.lt(ts(now))))
+                .and(CAMPAIGN.STATE.eq("RUNNING"))
+                .orderBy(ENROLLMENT.DUE_AT, ENROLLMENT.ID)
+                .limit(limit)
+                .fetch(r -> new Due(r.value1(), r.value2(), r.value3().toInstant()));
+    }
+
+    /** The earliest due instant of a READY or AWAITING enrollment of a running campaign, if any. */
+    public Optional<Instant> nextDue() {
+        OffsetDateTime t = dsl.select(DSL.min(ENROLLMENT.DUE_AT))
+                .from(ENROLLMENT)
+                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(ENROLLMENT.CAMPAIGN_ID))
+                .where(ENROLLMENT.STATUS.in("READY", "AWAITING"))
+                .and(CAMPAIGN.STATE.eq("RUNNING"))
+                .fetchOne(0, OffsetDateTime.class);
+        return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+    }
+
+    /** The version-checked claim of the send protocol: 0 rows updated means another worker has it. */
+    public boolean claim(long id, int version, String owner, Instant leaseUntil) {
+        return dsl.update(ENROLLMENT)
+                .set(ENROLLMENT.LEASE_OWNER, owner)
+                .set(ENROLLMENT.LEASE_UNTIL, ts(leaseUntil))
+                .set(ENROLLMENT.VERSION, ENROLLMENT.VERSION.plus(1))
+                .where(ENROLLMENT.ID.eq(id).and(ENROLLMENT.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Extends the leases of enrollments this owner still holds. */
+    public int extendLeases(String owner, Instant leaseUntil) {
+        return dsl.update(ENROLLMENT).set(ENROLLMENT.LEASE_UNTIL, ts(leaseUntil))
+                .where(ENROLLMENT.LEASE_OWNER.eq(owner)).execute();
+    }
+
+    /** Drops every lease not held by {@code owner} (an earlier boot's): at start, before the first claim. */
+    public int dropForeignLeases(String owner) {
+        return dsl.update(ENROLLMENT).set(ENROLLMENT.LEASE_OWNER, (String) null)
+                .set(ENROLLMENT.LEASE_UNTIL, (OffsetDateTime) null)
+                .where(ENROLLMENT.LEASE_OWNER.isNotNull().and(ENROLLMENT.LEASE_OWNER.ne(owner))).execute();
+    }
+
+    public Optional<EnrollmentRow> enrollment(long id) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.ID.eq(id)).fetchOptional(EngineRepository::enrollment);
+    }
+
+    public List<EnrollmentRow> enrollmentsOfContact(long contactId) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.CONTACT_ID.eq(contactId)).orderBy(ENROLLMENT.ID)
+                .fetch(EngineRepository::enrollment);
+    }
+
+    public List<EnrollmentRow> enrollmentsOfCampaign(long campaignId, long afterId, int limit) {
+        return dsl.selectFrom(ENROLLMENT).where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT.ID.gt(afterId)))
+                .orderBy(ENROLLMENT.ID).limit(limit).fetch(EngineRepository::enrollment);
+    }
+
+    /** Moves an enrollment whose version is still {@code version}; releases its lease. False when it moved. */
+    public boolean move(long id, int version, Move m, Instant at) {
+        return move(dsl, id, version, m, at);
+    }
+
+    private static boolean move(DSLContext tx, long id, int version, Move m, Instant at) {
+        return tx.update(ENROLLMENT)
+                .set(ENROLLMENT.STATUS, m.status())
+                .set(ENROLLMENT.STEP_ID, m.stepId())
+                .set(ENROLLMENT.DUE_AT, ts(m.dueAt()))
+                .set(ENROLLMENT.STATE, m.state())
+                .set(ENROLLMENT.EXIT_REASON, m.exitReason())
+                .set(ENROLLMENT.LEASE_OWNER, (String) null)
+                .set(ENROLLMENT.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(ENROLLMENT.UPDATED_AT, ts(at))
+                .set(ENROLLMENT.VERSION, ENROLLMENT.VERSION.plus(1))
+                .where(ENROLLMENT.ID.eq(id).and(ENROLLMENT.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Moves an enrollment and records an event about it in one transaction. */
+    public boolean moveWithEvent(long id, int version, Move m, EventRow event, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            if (!move(tx, id, version, m, at)) {
+                return false;
+            }
+            insertEvent(tx, event);
+            return true;
+        });
+    }
+
+    /** Moves an enrollment and records events about it in one transaction. */
+    public boolean moveWithEvents(long id, int version, Move m, List<EventRow> events, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            if (!move(tx, id, version, m, at)) {
+                return false;
+            }
+            events.forEach(e -> insertEvent(tx, e));
+            return true;
+        });
+    }
+
+    /** Moves the enrollment of an UNKNOWN attempt to HELD whatever its version (the reconciler owns it now). */
+    public void hold(long enrollmentId, Instant at) {
+        dsl.update(ENROLLMENT).set(ENROLLMENT.STATUS, "HELD").set(ENROLLMENT.LEASE_OWNER, (String) null)
+                .set(ENROLLMENT.LEASE_UNTIL, (OffsetDateTime) null).set(ENROLLMENT.UPDATED_AT, ts(at))
+                .set(ENROLLMENT.VERSION, ENROLLMENT.VERSION.plus(1))
+                .where(ENROLLMENT.ID.eq(enrollmentId).and(ENROLLMENT.STATUS.in("SENDING", "HELD"))).execute();
+    }
+
+    /** Enrollment counts by status for one campaign. */
+    public Map<String, Integer> statusCounts(long campaignId) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        dsl.select(ENROLLMENT.STATUS, DSL.count()).from(ENROLLMENT).where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(ENROLLMENT.STATUS).fetch().forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /** Active (not DONE) enrollments of a campaign, for completion. */
+    public int activeEnrollments(long campaignId) {
+        return dsl.fetchCount(ENROLLMENT, ENROLLMENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT.STATUS.ne("DONE")));
+    }
+
+    /** Enrollments of a campaign at each step and status: (step, status) → count. */
+    public List<Record3<String, String, Integer>> stepCounts(long campaignId) {
+        return dsl.select(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS, DSL.count()).from(ENROLLMENT)
+                .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS).fetch();
+    }
+
+    // ---- attempts -----------------------------------------------------------------------------------------------
+
+    /**
+     * Step 3 of the send protocol: inserts the attempt in INTENT and moves the enrollment to SENDING, in one
+     * transaction, only if the enrollment's version is still {@code version}.
+     *
+     * @return the attempt's id, or empty when the enrollment moved meanwhile (nothing written)
+     */
+    public Optional<Long> recordIntent(AttemptRow a, int version, Move m, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            if (!move(tx, a.enrollmentId(), version, m, at)) {
+                return Optional.<Long>empty();
+            }
+            long id = tx.insertInto(ATTEMPT)
+                    .set(ATTEMPT.IDEM_KEY, a.idemKey())
+                    .set(ATTEMPT.ENROLLMENT_ID, a.enrollmentId())
+                    .set(ATTEMPT.CAMPAIGN_ID, a.campaignId())
+                    .set(ATTEMPT.CONTACT_ID, a.contactId())
+                    .set(ATTEMPT.STEP_ID, a.stepId())
+                    .set(ATTEMPT.ATTEMPT_NO, a.attemptNo())
+                    .set(ATTEMPT.CHANNEL, a.channel())
+                    .set(ATTEMPT.ADDRESS, a.address())
+                    .set(ATTEMPT.TEMPLATE_KEY, a.templateKey())
+                    .set(ATTEMPT.CONTENT_HASH, a.contentHash())
+                    .set(ATTEMPT.STATE, "INTENT")
+                    .set(ATTEMPT.EPOCH, a.epoch())
+                    .set(ATTEMPT.CREATED_AT, ts(a.createdAt()))
+                    .set(ATTEMPT.EVIDENCE, a.evidence())
+                    .set(ATTEMPT.PACK_VERSION, a.packVersion())
+                    .returning(ATTEMPT.ID).fetchSingle().getId();
+            return Optional.of(id);
+        });
+    }
+
+    /** {@link #recordIntent} and the events that led to it (deferrals passed, blocks of earlier steps). */
+    public Optional<Long> recordIntentWithEvents(AttemptRow a, int version, Move m, List<EventRow> events,
+                                                 Instant at) {
+        if (events.isEmpty()) {
+            return recordIntent(a, version, m, at);
+        }
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Optional<Long> id = new EngineRepository(store, tx).recordIntent(a, version, m, at);
+            if (id.isPresent()) {
+                events.forEach(e -> insertEvent(tx, e));
+            }
+            return id;
+        });
+    }
+
+    /** An attempt whose call may have left: UNKNOWN with the evidence, and its enrollment HELD, one commit. */
+    public void markUnknown(long attemptId, String why, long enrollmentId, Instant at) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.update(ATTEMPT).set(ATTEMPT.STATE, "UNKNOWN").set(ATTEMPT.REASON, clip(why, 1000))
+                    .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.eq("INTENT"))).execute();
+            new EngineRepository(store, tx).hold(enrollmentId, at);
+        });
+    }
+
+    /** Notes what the reconciler found about an attempt it could not settle (the operator queue's evidence). */
+    public void noteUnsettled(long attemptId, String evidence) {
+        dsl.update(ATTEMPT).set(ATTEMPT.EVIDENCE, clip(evidence, 4000))
+                .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.eq("UNKNOWN"))).execute();
+    }
+
+    /** The newest attempt of an enrollment. */
+    public Optional<AttemptRow> lastAttempt(long enrollmentId) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.ENROLLMENT_ID.eq(enrollmentId)).orderBy(ATTEMPT.ID.desc())
+                .limit(1).fetchOptional(EngineRepository::attempt);
+    }
+
+    /** How an attempt ended (or what is known of it). */
+    public record Settle(String state, String conversationId, String messageId, String outcome, String reason,
+                         String settledBy) {
+    }
+
+    /**
+     * Step 5: records the attempt's result and moves its enrollment (when {@code m} is not null) in one
+     * transaction. The attempt must still be in one of {@code fromStates}.
+     */
+    public boolean recordResult(long attemptId, Collection<String> fromStates, Settle s, long enrollmentId,
+                                int version, Move m, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            int n = tx.update(ATTEMPT)
+                    .set(ATTEMPT.STATE, s.state())
+                    .set(ATTEMPT.CONVERSATION_ID, DSL.coalesce(DSL.val(s.conversationId()), ATTEMPT.CONVERSATION_ID))
+                    .set(ATTEMPT.MESSAGE_ID, DSL.coalesce(DSL.val(s.messageId()), ATTEMPT.MESSAGE_ID))
+                    .set(ATTEMPT.OUTCOME, s.outcome())
+                    .set(ATTEMPT.REASON, s.reason())
+                    .set(ATTEMPT.SETTLED_BY, s.settledBy())
+                    .set(ATTEMPT.SETTLED_AT, ts(at))
+                    .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.in(fromStates)))
+                    .execute();
+            if (n != 1) {
+                return false;
+            }
+            if (m != null && !move(tx, enrollmentId, version, m, at)) {
+                throw new StaleEnrollmentException(enrollmentId);
+            }
+            return true;
+        });
+    }
+
+    /** Thrown inside {@link #recordResult} to roll back when the enrollment moved; callers see false. */
+    public static final class StaleEnrollmentException extends RuntimeException {
+        StaleEnrollmentException(long id) {
+            super("enrollment " + id + " moved meanwhile", null, false, false);
+        }
+    }
+
+    /** Step 6: every INTENT of an earlier epoch becomes UNKNOWN (its call may or may not have left). */
+    public int intentsToUnknown(int currentEpoch) {
+        return dsl.update(ATTEMPT).set(ATTEMPT.STATE, "UNKNOWN")
+                .where(ATTEMPT.STATE.eq("INTENT").and(ATTEMPT.EPOCH.lt(currentEpoch))).execute();
+    }
+
+    public Optional<AttemptRow> attempt(long id) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.ID.eq(id)).fetchOptional(EngineRepository::attempt);
+    }
+
+    public List<AttemptRow> attemptsInState(String state, int limit) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.STATE.eq(state)).orderBy(ATTEMPT.ID).limit(limit)
+                .fetch(EngineRepository::attempt);
+    }
+
+    /** Attempts of an enrollment at one step (every state), for the next attempt number. */
+    public int attemptRows(long enrollmentId, String stepId) {
+        return dsl.fetchCount(ATTEMPT, ATTEMPT.ENROLLMENT_ID.eq(enrollmentId).and(ATTEMPT.STEP_ID.eq(stepId)));
+    }
+
+    public List<AttemptRow> attemptsOfContact(long contactId) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.CONTACT_ID.eq(contactId)).orderBy(ATTEMPT.ID)
+                .fetch(EngineRepository::attempt);
+    }
+
+    public List<AttemptRow> attemptsOfCampaign(long campaignId, long afterId, int limit) {
+        return dsl.selectFrom(ATTEMPT).where(ATTEMPT.CAMPAIGN_ID.eq(campaignId).and(ATTEMPT.ID.gt(afterId)))
+                .orderBy(ATTEMPT.ID).limit(limit).fetch(EngineRepository::attempt);
+    }
+
+    /** The pressure ledger: attempts to an address in [from, to) that may have reached it (all but NOT_SENT). */
+    public List<AttemptRow> pressure(String address, Instant from, Instant to) {
+        return dsl.selectFrom(ATTEMPT)
+                .where(ATTEMPT.ADDRESS.eq(address))
+                .and(ATTEMPT.CREATED_AT.ge(ts(from)).and(ATTEMPT.CREATED_AT.lt(ts(to))))
+                .and(ATTEMPT.STATE.ne("NOT_SENT"))
+                .fetch(EngineRepository::attempt);
+    }
+
+    /** Attempt counts of a campaign by step, state and outcome: rows of (step, state, outcome, count). */
+    public List<Object[]> attemptCounts(long campaignId) {
+        List<Object[]> out = new ArrayList<>();
+        dsl.select(ATTEMPT.STEP_ID, ATTEMPT.STATE, ATTEMPT.OUTCOME, DSL.count()).from(ATTEMPT)
+                .where(ATTEMPT.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(ATTEMPT.STEP_ID, ATTEMPT.STATE, ATTEMPT.OUTCOME)
+                .fetch().forEach(r -> out.add(new Object[] {r.value1(), r.value2(), r.value3(), r.value4()}));
+        return out;
+    }
+
+    // ---- events -------------------------------------------------------------------------------------------------
+
+    public void insertEvent(EventRow e) {
+        insertEvent(dsl, e);
+    }
+
+    private static void insertEvent(DSLContext tx, EventRow e) {
+        tx.insertInto(ENROLLMENT_EVENT)
+                .set(ENROLLMENT_EVENT.ENROLLMENT_ID, e.enrollmentId())
+                .set(ENROLLMENT_EVENT.CAMPAIGN_ID, e.campaignId())
+                .set(ENROLLMENT_EVENT.CONTACT_ID, e.contactId())
+                .set(ENROLLMENT_EVENT.AT, ts(e.at()))
+                .set(ENROLLMENT_EVENT.KIND, e.kind())
+                .set(ENROLLMENT_EVENT.STEP_ID, e.stepId())
+                .set(ENROLLMENT_EVENT.CHANNEL, e.channel())
+                .set(ENROLLMENT_EVENT.RULE, clip(e.rule(), 200))
+                .set(ENROLLMENT_EVENT.UNTIL_AT, ts(e.until()))
+                .set(ENROLLMENT_EVENT.DETAIL, clip(e.detail(), 4000))
+                .set(ENROLLMENT_EVENT.PACK_VERSION, e.packVersion())
+                .execute();
+    }
+
+    public List<EventRow> eventsOfContact(long contactId) {
+        return dsl.selectFrom(ENROLLMENT_EVENT).where(ENROLLMENT_EVENT.CONTACT_ID.eq(contactId))
+                .orderBy(ENROLLMENT_EVENT.ID).fetch(EngineRepository::event);
+    }
+
+    public List<EventRow> eventsOfCampaign(long campaignId, long afterId, int limit) {
+        return dsl.selectFrom(ENROLLMENT_EVENT)
+                .where(ENROLLMENT_EVENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT_EVENT.ID.gt(afterId)))
+                .orderBy(ENROLLMENT_EVENT.ID).limit(limit).fetch(EngineRepository::event);
+    }
+
+    /** Event counts of a campaign by step, kind and rule: rows of (step, kind, rule, count). */
+    public List<Object[]> eventCounts(long campaignId) {
+        List<Object[]> out = new ArrayList<>();
+        dsl.select(ENROLLMENT_EVENT.STEP_ID, ENROLLMENT_EVENT.KIND, ENROLLMENT_EVENT.RULE, DSL.count())
+                .from(ENROLLMENT_EVENT).where(ENROLLMENT_EVENT.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(ENROLLMENT_EVENT.STEP_ID, ENROLLMENT_EVENT.KIND, ENROLLMENT_EVENT.RULE)
+                .fetch().forEach(r -> out.add(new Object[] {r.value1(), r.value2(), r.value3(), r.value4()}));
+        return out;
+    }
+
+    // ---- boots and settings -------------------------------------------------------------------------------------
+
+    /** Records a new boot and returns its epoch (one more than the last). */
+    public int newEpoch(long pid, String host, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Integer last = tx.select(DSL.max(ENGINE_BOOT.EPOCH)).from(ENGINE_BOOT).fetchOne(0, Integer.class);
+            int epoch = last == null ? 1 : last + 1;
+            tx.insertInto(ENGINE_BOOT).set(ENGINE_BOOT.EPOCH, epoch).set(ENGINE_BOOT.STARTED_AT, ts(at))
+                    .set(ENGINE_BOOT.PID, pid).set(ENGINE_BOOT.HOST, clip(host, 200)).execute();
+            return epoch;
+        });
+    }
+
+    public Optional<String> setting(String name) {
+        return dsl.select(ENGINE_SETTING.VALUE).from(ENGINE_SETTING).where(ENGINE_SETTING.NAME.eq(name))
+                .fetchOptional(r -> r.value1());
+    }
+
+    public void putSetting(String name, String value, String by, Instant at) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            int n = tx.update(ENGINE_SETTING).set(ENGINE_SETTING.VALUE, value).set(ENGINE_SETTING.UPDATED_AT, ts(at))
+                    .set(ENGINE_SETTING.UPDATED_BY, by).where(ENGINE_SETTING.NAME.eq(name)).execute();
+            if (n == 0) {
+                tx.insertInto(ENGINE_SETTING).set(ENGINE_SETTING.NAME, name).set(ENGINE_SETTING.VALUE, value)
+                        .set(ENGINE_SETTING.UPDATED_AT, ts(at)).set(ENGINE_SETTING.UPDATED_BY, by).execute();
+            }
+        });
+    }
+
+    /**
+     * Forces everything committed so far to disk (H2: {@code CHECKPOINT SYNC}): after a suppression write and
+     * before a batch of intents is dispatched, so a power loss cannot undo them. A no-op elsewhere.
+     */
+    public void checkpointSync() {
+        if (store.dialect().family() == SQLDialect.H2) {
+            dsl.execute("checkpoint sync");
+        }
+    }
+
+    // ---- mapping ------------------------------------------------------------------------------------------------
+
+    private static CampaignRow campaign(CampaignRecord r) {
+        return new CampaignRow(r.getId(), r.getName(), r.getListId(), r.getSequenceKey(), r.getSequenceVersion(),
+                r.getPurpose(), r.getSmsFrom(), r.getEmailFrom(), r.getTemplates(), r.getVariables(),
+                r.getLifeSafetyApprovedBy(),
+                r.getState(), r.getStateReason(), r.getOrg(), inst(r.getCreatedAt()), r.getCreatedBy(),
+                inst(r.getLaunchedAt()), inst(r.getUpdatedAt()), r.getVersion());
+    }
+
+    private static EnrollmentRow enrollment(EnrollmentRecord r) {
+        return new EnrollmentRow(r.getId(), r.getCampaignId(), r.getContactId(), r.getSequenceVersion(),
+                r.getStatus(), r.getStepId(), inst(r.getDueAt()), r.getState(), r.getLeaseOwner(),
+                inst(r.getLeaseUntil()), r.getExitReason(), inst(r.getUpdatedAt()), r.getVersion());
+    }
+
+    private static AttemptRow attempt(AttemptRecord r) {
+        return new AttemptRow(r.getId(), r.getIdemKey(), r.getEnrollmentId(), r.getCampaignId(), r.getContactId(),
+                r.getStepId(), r.getAttemptNo(), r.getChannel(), r.getAddress(), r.getTemplateKey(),
+                r.getContentHash(), r.getState(), r.getEpoch(), inst(r.getCreatedAt()), inst(r.getSettledAt()),
+                r.getConversationId(), r.getMessageId(), r.getOutcome(), r.getReason(), r.getEvidence(),
+                r.getSettledBy(), r.getPackVersion());
+    }
+
+    private static EventRow event(EnrollmentEventRecord r) {
+        return new EventRow(r.getId(), r.getEnrollmentId(), r.getCampaignId(), r.getContactId(), inst(r.getAt()),
+                r.getKind(), r.getStepId(), r.getChannel(), r.getRule(), inst(r.getUntilAt()), r.getDetail(),
+                r.getPackVersion());
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant inst(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
