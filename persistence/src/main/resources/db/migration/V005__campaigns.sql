@@ -115,7 +115,7 @@ create table engine_boot (
 -- Engine-wide settings: the kill switch, the virtual clock's last instant, the org the store is bound to.
 create table engine_setting (
     name             varchar(100)  not null primary key,
-    value            varchar(4000) not null,
+    setting_value    varchar(4000) not null,
     updated_at       timestamp with time zone not null,
     updated_by       varchar(100)  not null
 );

@@ -303,6 +303,15 @@ public final class EngineRepository {
                 .where(ENROLLMENT.ID.eq(enrollmentId).and(ENROLLMENT.STATUS.in("SENDING", "HELD"))).execute();
     }
 
+    /** READY enrollments of a campaign due by {@code now}, per step. */
+    public List<Map.Entry<String, Integer>> dueCounts(long campaignId, Instant now) {
+        return dsl.select(ENROLLMENT.STEP_ID, DSL.count()).from(ENROLLMENT)
+                .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT.STATUS.eq("READY"))
+                        .and(ENROLLMENT.DUE_AT.le(ts(now))))
+                .groupBy(ENROLLMENT.STEP_ID)
+                .fetch(r -> Map.entry(r.value1() == null ? "(start)" : r.value1(), r.value2()));
+    }
+
     /** Enrollment counts by status for one campaign. */
     public Map<String, Integer> statusCounts(long campaignId) {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -543,17 +552,17 @@ public final class EngineRepository {
     }
 
     public Optional<String> setting(String name) {
-        return dsl.select(ENGINE_SETTING.VALUE).from(ENGINE_SETTING).where(ENGINE_SETTING.NAME.eq(name))
+        return dsl.select(ENGINE_SETTING.SETTING_VALUE).from(ENGINE_SETTING).where(ENGINE_SETTING.NAME.eq(name))
                 .fetchOptional(r -> r.value1());
     }
 
     public void putSetting(String name, String value, String by, Instant at) {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            int n = tx.update(ENGINE_SETTING).set(ENGINE_SETTING.VALUE, value).set(ENGINE_SETTING.UPDATED_AT, ts(at))
+            int n = tx.update(ENGINE_SETTING).set(ENGINE_SETTING.SETTING_VALUE, value).set(ENGINE_SETTING.UPDATED_AT, ts(at))
                     .set(ENGINE_SETTING.UPDATED_BY, by).where(ENGINE_SETTING.NAME.eq(name)).execute();
             if (n == 0) {
-                tx.insertInto(ENGINE_SETTING).set(ENGINE_SETTING.NAME, name).set(ENGINE_SETTING.VALUE, value)
+                tx.insertInto(ENGINE_SETTING).set(ENGINE_SETTING.NAME, name).set(ENGINE_SETTING.SETTING_VALUE, value)
                         .set(ENGINE_SETTING.UPDATED_AT, ts(at)).set(ENGINE_SETTING.UPDATED_BY, by).execute();
             }
         });

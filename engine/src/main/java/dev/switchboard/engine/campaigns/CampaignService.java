@@ -360,6 +360,83 @@ public final class CampaignService {
         return repo.setting(KILL_SWITCH).map("on"::equals).orElse(false);
     }
 
+    /** Per step of a campaign: how many enrollments stand there and what happened to its touches. */
+    public record StepStats(String step, String kind, String channel, int ready, int due, int inFlight,
+                            int awaiting, int held, int sent, int delivered, int failed, int notSent, int unknown,
+                            int blocked, int deferred, int skipped, int exited) {
+    }
+
+    /** A campaign's figures: enrollments by status and the per-step funnel. */
+    public record Stats(View campaign, Map<String, Integer> enrollments, List<StepStats> steps) {
+    }
+
+    public Stats stats(String name, Instant now) throws CampaignException {
+        CampaignRow c = campaign(name);
+        Sequence seq = sequence(c);
+        Map<String, int[]> by = new java.util.LinkedHashMap<>();
+        for (Step s : seq.steps()) {
+            by.put(s.id(), new int[14]);
+        }
+        java.util.function.Function<String, int[]> at = id -> by.computeIfAbsent(id == null ? "(start)" : id,
+                k -> new int[14]);
+        for (var r : repo.stepCounts(c.id())) {
+            int[] a = at.apply(r.value1());
+            int n = r.value3();
+            switch (r.value2()) {
+                case "READY" -> a[0] += n;
+                case "SENDING" -> a[2] += n;
+                case "AWAITING" -> a[3] += n;
+                case "HELD" -> a[4] += n;
+                default -> { }
+            }
+        }
+        for (var r : repo.dueCounts(c.id(), now)) {
+            at.apply(r.getKey())[1] += r.getValue();
+        }
+        for (Object[] r : repo.attemptCounts(c.id())) {
+            int[] a = at.apply((String) r[0]);
+            int n = (Integer) r[3];
+            String state = (String) r[1];
+            String outcome = (String) r[2];
+            switch (state) {
+                case "SENT" -> {
+                    a[5] += n;
+                    if ("DELIVERED".equals(outcome)) {
+                        a[6] += n;
+                    } else if (outcome != null) {
+                        a[7] += n;
+                    }
+                }
+                case "FAILED" -> a[7] += n;
+                case "NOT_SENT" -> a[8] += n;
+                case "UNKNOWN", "INTENT" -> a[9] += n;
+                default -> { }
+            }
+        }
+        for (Object[] r : repo.eventCounts(c.id())) {
+            int[] a = at.apply((String) r[0]);
+            int n = (Integer) r[3];
+            switch ((String) r[1]) {
+                case "BLOCKED" -> a[10] += n;
+                case "DEFERRED" -> a[11] += n;
+                case "SKIPPED" -> a[12] += n;
+                case "EXITED" -> a[13] += n;
+                default -> { }
+            }
+        }
+        List<StepStats> steps = new ArrayList<>();
+        by.forEach((id, a) -> {
+            Optional<Step> s = seq.step(id);
+            String channel = s.filter(Step.Touch.class::isInstance).map(t -> ((Step.Touch) t).channel().name()
+                    .toLowerCase(Locale.ROOT)).orElse(null);
+            steps.add(new StepStats(id, s.map(Step::kind).orElse("-"), channel, a[0], a[1], a[2], a[3], a[4], a[5],
+                    a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13]));
+        });
+        Map<String, Integer> enrollments = new java.util.TreeMap<>();
+        repo.statusCounts(c.id()).forEach((k, v) -> enrollments.put(k.toLowerCase(Locale.ROOT), v));
+        return new Stats(view(c), enrollments, steps);
+    }
+
     // ---- reads ----------------------------------------------------------------------------------------------------
 
     public List<View> all() {

@@ -444,6 +444,16 @@ public final class Engine implements EngineContext, AutoCloseable {
         }
     }
 
+    /** What the connected org offers, for the launch checks (two API reads). */
+    public CampaignService.OrgFacts orgFacts() {
+        var info = client.organization().tokenInfo();
+        String id = info.organization() == null ? "unknown" : info.organization().id();
+        String name = info.organization() == null ? "unknown org" : info.organization().name();
+        Set<String> numbers = new java.util.TreeSet<>();
+        client.organization().smsPhoneNumbers().forEach(n -> numbers.add(n.phoneNumber()));
+        return new CampaignService.OrgFacts("genesys:" + id, name, numbers);
+    }
+
     // ---- status -------------------------------------------------------------------------------------------------
 
     /** The engine's own state, for status screens. */

@@ -1,0 +1,131 @@
+package dev.switchboard.engine.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.engine.users.PermissionDeniedException;
+import dev.switchboard.model.compliance.Suppression;
+import dev.switchboard.model.user.Role;
+import dev.switchboard.sandbox.LedgerEntry;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shipped sequence end to end on the sandbox over loopback, on a fast virtual clock. */
+class CampaignEngineTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outage-broadcast", "appointment-reminders", "overdue-payments"})
+    void everyShippedSequenceRunsToItsEndWithoutDuplicatesAndSkipsSuppressedContacts(String demo) throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 14_400)) {
+            // one person on the internal do-not-contact list: no channel may reach them
+            f.workspace.suppressions().add(f.admin, Suppression.Kind.DNC, null, "+12127360181", null,
+                    "customer asked by phone", "test");
+            f.startEngine();
+            CampaignService.LaunchReport r = f.createAndLaunch(demo);
+            assertThat(r.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.name() + ": " + c.detail())
+                    .isTrue());
+            assertThat(r.launched()).isTrue();
+            assertThat(r.enrolled()).isEqualTo(12);
+            f.awaitAllEnded(Duration.ofSeconds(90));
+            CampaignService.View campaign = f.workspace.campaigns().all().getFirst();
+            assertThat(campaign.state()).isEqualTo("completed");
+            CampaignService.Stats stats = f.workspace.campaigns().stats(campaign.name(), f.clock.instant());
+            assertThat(stats.enrollments()).containsOnlyKeys("done");
+
+            List<LedgerEntry> ledger = f.sandbox.ledger();
+            // no touch twice: one ledger entry per conversation, and what the store says was sent is exactly what
+            // the sandbox accepted
+            Map<String, Long> perConversation = ledger.stream().collect(Collectors.groupingBy(
+                    LedgerEntry::conversationId, Collectors.counting()));
+            assertThat(perConversation.values()).allMatch(n -> n == 1);
+            int sentInStore = stats.steps().stream().mapToInt(CampaignService.StepStats::sent).sum();
+            assertThat(sentInStore).isEqualTo(ledger.size()).isPositive();
+            StringWriter w = new StringWriter();
+            int rows = f.workspace.timelines().evidenceForCampaign(campaign.name(), w);
+            assertThat(w.toString().lines().skip(1).filter(l -> l.contains(",SENT,")).count())
+                    .isEqualTo(ledger.size());
+            assertThat(rows).isGreaterThanOrEqualTo(ledger.size());
+            // the suppressed person is never reached and the timeline says why
+            assertThat(ledger).noneMatch(e -> e.address().equals("+12127360181")
+                    || e.address().equals("ava.martinez@example.com"));
+            long avaId = f.workspace.timelines().contactId("Demo contacts", "C-1001").orElseThrow();
+            Timelines.Timeline ava = f.workspace.timelines().timeline(avaId, f.workspace.suppressions().view(),
+                    f.clock.instant()).orElseThrow();
+            assertThat(ava.past()).filteredOn(i -> i.kind().equals("ATTEMPT")).isEmpty();
+            assertThat(ava.past()).filteredOn(i -> i.kind().equals("BLOCKED")).isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.rule()).startsWith("suppression"));
+            if (demo.equals("appointment-reminders")) {
+                // Kara (C-1011) gave no SMS consent: the marketing SMS is blocked with the rule named
+                long karaId = f.workspace.timelines().contactId("Demo contacts", "C-1011").orElseThrow();
+                Timelines.Timeline kara = f.workspace.timelines().timeline(karaId,
+                        f.workspace.suppressions().view(), f.clock.instant()).orElseThrow();
+                assertThat(kara.past()).anySatisfy(i -> {
+                    assertThat(i.kind()).isEqualTo("BLOCKED");
+                    assertThat(i.channel()).isEqualTo("SMS");
+                    assertThat(i.rule()).isEqualTo("consent");
+                });
+                assertThat(ledger).anyMatch(e -> e.channel().equalsIgnoreCase("email"));
+            }
+        }
+    }
+
+    @Test
+    void pauseHoldsResumeContinuesAndTheKillSwitchHaltsEverything() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 14_400)) {
+            f.startEngine();
+            f.createAndLaunch("outage-broadcast");
+            f.workspace.campaigns().pause(f.admin, "Outage broadcast", "checking the wording");
+            int before = f.sandbox.ledger().size();
+            Thread.sleep(500);
+            assertThat(f.sandbox.ledger().size()).as("nothing claimed while paused").isLessThanOrEqualTo(before
+                    + 4 * 3);
+            int held = f.sandbox.ledger().size();
+            Thread.sleep(300);
+            assertThat(f.sandbox.ledger()).hasSize(held);
+            f.workspace.campaigns().killSwitch(f.admin, true, "incident drill");
+            f.workspace.campaigns().resume(f.admin, "Outage broadcast", "wording fine");
+            Thread.sleep(300);
+            assertThat(f.sandbox.ledger()).as("kill switch on: nothing leaves").hasSize(held);
+            f.workspace.campaigns().killSwitch(f.admin, false, "drill over");
+            f.awaitAllEnded(Duration.ofSeconds(60));
+            int sent = f.workspace.campaigns().stats("Outage broadcast", f.clock.instant()).steps().stream()
+                    .mapToInt(CampaignService.StepStats::sent).sum();
+            assertThat(f.sandbox.ledger()).hasSize(sent);
+            assertThat(sent).isGreaterThan(held);
+            assertThat(f.workspace.audit().verify().problem()).isEmpty();
+        }
+    }
+
+    @Test
+    void launchIsRefusedWithReasonsAndOperatorsOnlyMayRunCampaigns() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 1)) {
+            f.startEngine();
+            CampaignService.Spec spec = CampaignFile.demo("outage-broadcast");
+            f.workspace.campaigns().create(f.admin, new CampaignService.Spec(spec.name(), spec.list(),
+                    spec.sequence(), null, spec.purpose(), "+19998887777", null, spec.variables()));
+            CampaignService.LaunchReport r = f.workspace.campaigns().launch(f.admin, spec.name(),
+                    f.engine.orgFacts());
+            assertThat(r.launched()).isFalse();
+            assertThat(r.checks()).anySatisfy(c -> {
+                assertThat(c.name()).isEqualTo("SMS sender");
+                assertThat(c.passed()).isFalse();
+            });
+            f.workspace.users().add(f.admin, "cora", Role.COMPLIANCE, "cora-password".toCharArray());
+            var cora = f.workspace.users().authenticate("cora", "cora-password".toCharArray());
+            assertThatThrownBy(() -> f.workspace.campaigns().pause(cora, spec.name(), "x"))
+                    .isInstanceOf(PermissionDeniedException.class);
+            assertThatThrownBy(() -> f.workspace.campaigns().create(f.admin, spec))
+                    .hasMessageContaining("exists already");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.engine.campaigns;
+
+import dev.switchboard.engine.Workspace;
+import dev.switchboard.engine.contacts.ImportListener;
+import dev.switchboard.engine.contacts.ImportRequest;
+import dev.switchboard.engine.genesys.OrgConnection;
+import dev.switchboard.engine.users.Actor;
+import dev.switchboard.model.user.Role;
+import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.SandboxConfig;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * A data folder with the demo list imported and an admin profile, a sandbox org on loopback whose virtual clock the
+ * engine shares (set to the next Tuesday, 15:00 UTC, when US windows are open in the east), and an engine over both.
+ */
+final class EngineFixture implements AutoCloseable {
+    final Path dir;
+    final Sandbox sandbox;
+    final Workspace workspace;
+    final Actor admin;
+    final SuppliedClock clock;
+    Engine engine;
+
+    EngineFixture(Path dir, double speed) throws Exception {
+        this.dir = dir;
+        this.sandbox = Sandbox.start(SandboxConfig.defaults().withRequestsPerMinute(100_000).withClockSpeed(speed));
+        Instant now = sandbox.clock().now();
+        ZonedDateTime tuesday = now.atZone(ZoneOffset.UTC).plusDays(1)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).with(LocalTime.of(15, 0));
+        sandbox.clock().advance(Duration.between(now, tuesday.toInstant()));
+        this.clock = new SuppliedClock(() -> sandbox.clock().now());
+        this.workspace = Workspace.open(dir.resolve("data"), "the engine test");
+        workspace.users().add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
+        this.admin = workspace.users().authenticate("ada", "admin-pass-1".toCharArray());
+        Path csv = dir.resolve("demo-contacts.csv");
+        try (InputStream in = getClass().getResourceAsStream("/demo/lists/demo-contacts.csv")) {
+            Files.copy(in, csv);
+        }
+        workspace.imports().run(ImportRequest.of(csv, "Demo contacts"), ImportListener.NONE, () -> false);
+    }
+
+    OrgConnection org() {
+        return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
+                sandbox.clientSecret().toCharArray());
+    }
+
+    Engine startEngine() {
+        engine = workspace.newEngine(org(), clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5)));
+        engine.start();
+        return engine;
+    }
+
+    CampaignService.LaunchReport createAndLaunch(String demo) throws Exception {
+        CampaignService.Spec spec = CampaignFile.demo(demo);
+        workspace.campaigns().create(admin, spec);
+        return workspace.campaigns().launch(admin, spec.name(), engine.orgFacts());
+    }
+
+    /** Waits (real time) until no campaign is running, or fails after {@code timeout}. */
+    void awaitAllEnded(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        StringBuilder sb = new StringBuilder("campaigns still running after " + timeout + " at " + clock.instant());
+        for (CampaignService.View v : workspace.campaigns().all()) {
+            try {
+                sb.append("\n").append(workspace.campaigns().stats(v.name(), clock.instant()));
+            } catch (CampaignService.CampaignException e) {
+                sb.append(e.getMessage());
+            }
+        }
+        throw new AssertionError(sb.toString());
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        workspace.close();
+        sandbox.close();
+    }
+}
