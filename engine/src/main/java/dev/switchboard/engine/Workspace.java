@@ -2,7 +2,15 @@ package dev.switchboard.engine;
 
 import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.engine.campaigns.Settlement;
 import dev.switchboard.engine.campaigns.Timelines;
+import dev.switchboard.engine.ops.Operations;
+import dev.switchboard.engine.users.Actor;
+import dev.switchboard.engine.users.PermissionDeniedException;
+import dev.switchboard.genesys.LogMask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.rules.RulePackException;
 import dev.switchboard.engine.rules.RulePackLoader;
@@ -72,6 +80,7 @@ public final class Workspace implements AutoCloseable {
     private final SequenceService sequences;
     private final SuppressionService suppressions;
     private final EngineRepository engineRepository;
+    private final AuditLogRepository auditLog;
     private final CampaignService campaigns;
     private final Supplier<RulePack> rulePack;
 
@@ -84,6 +93,7 @@ public final class Workspace implements AutoCloseable {
         this.imports = new ImportService(lists, importRepository, new ContactImportWriter(store), clock);
         this.contacts = new StoreContactDirectory(lists, new ContactRepository(store), importRepository);
         AuditLogRepository auditLog = new AuditLogRepository(store);
+        this.auditLog = auditLog;
         this.users = new UserService(new UserRepository(store), auditLog, new PasswordHasher(), clock);
         this.templates = new TemplateService(new TemplateRepository(store), auditLog, clock);
         this.audit = new AuditService(auditLog);
@@ -167,6 +177,52 @@ public final class Workspace implements AutoCloseable {
         GenesysClient client = org.client();
         return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
                 clock, options);
+    }
+
+    /** The operator queue: attempts whose outcome is UNKNOWN, with what the reconciler found. */
+    public List<Operations.QueueItem> operatorQueue() {
+        List<Operations.QueueItem> out = new ArrayList<>();
+        for (EngineRepository.AttemptRow a : engineRepository.attemptsInState("UNKNOWN", 10_000)) {
+            String campaign = engineRepository.campaign(a.campaignId()).map(EngineRepository.CampaignRow::name)
+                    .orElse("#" + a.campaignId());
+            String key = contacts.contact(a.contactId()).map(c -> c.data().externalKey()).orElse("#" + a.contactId());
+            out.add(new Operations.QueueItem(a.id(), campaign, key, a.stepId(), a.channel(),
+                    a.address().contains("@") ? LogMask.email(a.address()) : LogMask.phone(a.address()),
+                    a.createdAt(), a.epoch(), a.reason(), a.evidence()));
+        }
+        return out;
+    }
+
+    /**
+     * An operator settles an UNKNOWN attempt as sent or not sent, with the reason (audited). Not sent puts the step
+     * through the full gate again; sent counts the touch.
+     */
+    public void settleByOperator(Actor by, long attemptId, boolean sent, String reason, Instant now)
+            throws PermissionDeniedException {
+        if (!by.profile().role().mayOperateCampaigns()) {
+            throw new PermissionDeniedException(by.name() + " (" + by.profile().role()
+                    + ") may not settle attempts: that takes an operator, supervisor or admin profile.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A reason is required (--reason \"…\"): it goes into the audit log.");
+        }
+        EngineRepository.AttemptRow a = engineRepository.attempt(attemptId).orElseThrow(
+                () -> new IllegalArgumentException("No attempt " + attemptId + "."));
+        if (!a.state().equals("UNKNOWN")) {
+            throw new IllegalArgumentException("Attempt " + attemptId + " is " + a.state()
+                    + ", not UNKNOWN: nothing to settle.");
+        }
+        if (!new Settlement(engineRepository, contacts, campaigns).settle(a, sent, "operator " + by.name() + ": "
+                + reason, null, null, now)) {
+            throw new IllegalArgumentException("Attempt " + attemptId + " was settled meanwhile.");
+        }
+        auditLog.append(by.name(), by.osLogin(), "attempt.settle", "attempt " + attemptId,
+                (sent ? "sent: " : "not sent: ") + reason, now);
+    }
+
+    /** The last instant this store's engine saw (its clock may have been virtual and ahead of real time). */
+    public java.util.Optional<Instant> lastEngineInstant() {
+        return engineRepository.setting(Engine.CLOCK).map(Instant::parse);
     }
 
     /** The per-contact timeline and evidence over this store. */

@@ -144,7 +144,7 @@ final class SendTestCommand implements Callable<Integer> {
         return OrgConnection.urls(target.apiUrl, loginUrl, clientId, secret);
     }
 
-    private static char[] secret() throws IOException {
+    static char[] secret() throws IOException {
         String env = System.getenv(SECRET_ENV);
         if (env != null && !env.isBlank()) {
             return env.strip().toCharArray();

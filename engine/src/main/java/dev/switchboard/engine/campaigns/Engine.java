@@ -10,10 +10,7 @@ import dev.switchboard.model.compliance.RulePack;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.compliance.SuppressionView;
 import dev.switchboard.model.contact.Channel;
-import dev.switchboard.model.contact.Contact;
-import dev.switchboard.model.sequence.Outcome;
 import dev.switchboard.model.sequence.Sequence;
-import dev.switchboard.model.sequence.Signal;
 import dev.switchboard.model.template.TemplateVersion;
 import dev.switchboard.persistence.EngineRepository;
 import dev.switchboard.persistence.EngineRepository.AttemptRow;
@@ -66,6 +63,9 @@ public final class Engine implements EngineContext, AutoCloseable {
         }
     }
 
+    /** The engine setting holding the last instant the engine's clock showed: engine time never runs back. */
+    public static final String CLOCK = "engine_clock";
+
     private final Path dataDir;
     private final EngineRepository repo;
     private final ContactDirectory contacts;
@@ -77,6 +77,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final StepRunner runner;
+    private final Settlement settlement;
     private final List<EngineEvent.Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -110,6 +111,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.clock = clock;
         this.options = options;
         this.runner = new StepRunner(this);
+        this.settlement = new Settlement(repo, contacts, campaigns);
         campaigns.onWake(this::wake);
     }
 
@@ -339,6 +341,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     /** Lease heartbeats, campaign completion, reconciliation when asked. */
     void housekeepOnce() {
         repo.extendLeases(owner, now().plus(options.lease()));
+        repo.putSetting(CLOCK, now().toString(), owner, now());
         for (CampaignRow c : repo.campaignsIn(Set.of("RUNNING"))) {
             if (campaigns.completeIfDone(c)) {
                 emit(new EngineEvent(now(), "CAMPAIGN", c.id(), 0, null, c.name() + " completed"));
@@ -417,35 +420,28 @@ public final class Engine implements EngineContext, AutoCloseable {
         }
     }
 
-    /**
-     * Settles an UNKNOWN attempt: as sent (the touch counts; an SMS's outcome is polled next) or as not sent (the
-     * step goes through the full gate again).
-     */
+    /** Settles an UNKNOWN attempt as sent or not sent (see {@link Settlement}). */
     void settle(AttemptRow a, boolean sent, String by, String conversationId, String messageId) {
-        Instant now = now();
-        EnrollmentRow e = repo.enrollment(a.enrollmentId()).orElseThrow();
-        Move m;
-        if (!sent) {
-            m = new Move("READY", a.stepId(), now, e.state(), null);
-        } else if (a.channel().equals("SMS") && messageId != null) {
-            m = new Move("AWAITING", a.stepId(), now, e.state(), null);
-        } else {
-            CampaignRow c = repo.campaign(a.campaignId()).orElseThrow();
-            Contact contact = contacts.contact(a.contactId()).orElseThrow();
-            m = runner.afterSettled(e, sequence(c), contact, new Signal.Result(Outcome.DELIVERED, Optional.empty()),
-                    now);
-        }
-        boolean ok = repo.recordResult(a.id(), Set.of("UNKNOWN"), new Settle(sent ? "SENT" : "NOT_SENT",
-                conversationId, messageId, sent && m.status().equals("AWAITING") ? null : sent ? "SENT" : null,
-                a.reason(), by), e.id(), e.version(), m, now);
-        if (ok) {
-            emit(new EngineEvent(now, "SETTLED", a.campaignId(), a.contactId(), a.stepId(), "attempt " + a.id()
+        if (settlement.settle(a, sent, by, conversationId, messageId, now())) {
+            emit(new EngineEvent(now(), "SETTLED", a.campaignId(), a.contactId(), a.stepId(), "attempt " + a.id()
                     + (sent ? " settled as sent" : " settled as not sent") + " (" + by + ")"));
+            wake();
         }
     }
 
     /** What the connected org offers, for the launch checks (two API reads). */
     public CampaignService.OrgFacts orgFacts() {
+        return orgFacts(client);
+    }
+
+    /** What an org offers, read with a short-lived client (a launch while no engine runs). */
+    public static CampaignService.OrgFacts orgFactsOf(dev.switchboard.engine.genesys.OrgConnection org) {
+        try (GenesysClient c = org.client()) {
+            return orgFacts(c);
+        }
+    }
+
+    private static CampaignService.OrgFacts orgFacts(GenesysClient client) {
         var info = client.organization().tokenInfo();
         String id = info.organization() == null ? "unknown" : info.organization().id();
         String name = info.organization() == null ? "unknown org" : info.organization().name();

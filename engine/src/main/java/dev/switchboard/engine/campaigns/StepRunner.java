@@ -235,7 +235,7 @@ final class StepRunner {
     private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
                       Rendered r) {
         GenesysClient client = ctx.client();
-        Instant started = ctx.now();
+        long started = System.nanoTime();
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS
                     ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()))
@@ -257,7 +257,7 @@ final class StepRunner {
                         move(plan, c), now);
             }
             ctx.emit(new EngineEvent(now, "SENT", c.campaign().id(), c.contact().id(), t.id(), t.channel() + " to "
-                    + mask(address) + " in " + Duration.between(started, now).toMillis() + " ms"));
+                    + mask(address) + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"));
         } catch (SendOutcomeUnknownException e) {
             unknown(c, attemptId, "the call may have left: " + e.getMessage());
         } catch (GenesysTransportException e) {
@@ -389,20 +389,15 @@ final class StepRunner {
 
     /** The enrollment move a plan asks for (a touch due now is picked up by the next poll). */
     static Move move(PlanStep plan, Claimed c) {
+        return move(plan, c.row().stepId());
+    }
+
+    static Move move(PlanStep plan, String currentStep) {
         return switch (plan) {
-            case PlanStep.Exited x -> new Move("DONE", x.state().currentStep().orElse(c.row().stepId()), null,
+            case PlanStep.Exited x -> new Move("DONE", x.state().currentStep().orElse(currentStep), null,
                     Progress.write(x.state()), x.reason());
             case PlanStep.Next n -> new Move("READY", n.stepId(), n.due(), Progress.write(n.state()), null);
         };
-    }
-
-    /** Used by the reconciler and the operator queue: the move after an attempt is settled. */
-    Move afterSettled(EnrollmentRow row, Sequence sequence, Contact contact, Signal.Result result, Instant now) {
-        Candidates cand = Candidates.of(contact.data(), jurisdictions);
-        EnrollmentState state = Progress.read(row.state(), contact, row.sequenceVersion(), cand.zones(),
-                Optional.empty());
-        return move(planner.plan(state, sequence, result, now), new Claimed(row, row.version(), null, sequence,
-                contact, null));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

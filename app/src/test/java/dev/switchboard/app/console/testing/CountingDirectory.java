@@ -47,6 +47,11 @@ public final class CountingDirectory implements ContactDirectory {
     }
 
     @Override
+    public java.util.Optional<Contact> contact(long id) {
+        return delegate.contact(id);
+    }
+
+    @Override
     public List<Contact> contactsAfter(long listId, long afterId, int limit) {
         List<Contact> page = delegate.contactsAfter(listId, afterId, limit);
         pageReads.incrementAndGet();

@@ -66,6 +66,12 @@ public final class FakeDirectory implements ContactDirectory {
     }
 
     @Override
+    public java.util.Optional<Contact> contact(long id) {
+        calls.add("contact(" + id + ")");
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public List<Contact> contacts(long listId, ContactFilter filter, long offset, int limit) {
         calls.add("contacts(" + listId + ", " + filter.text() + ", " + offset + ", " + limit + ")");
         return matching(listId, filter).skip(offset).limit(limit).mapToObj(n -> Samples.contact(listId, n)).toList();

@@ -1,0 +1,224 @@
+package dev.switchboard.app.cli;
+
+import dev.switchboard.engine.StoreUnavailableException;
+import dev.switchboard.engine.Workspace;
+import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.engine.campaigns.EngineEvent;
+import dev.switchboard.engine.campaigns.SuppliedClock;
+import dev.switchboard.engine.campaigns.VirtualTime;
+import dev.switchboard.engine.genesys.OrgConnection;
+import dev.switchboard.engine.ipc.EngineApiServer;
+import dev.switchboard.engine.ops.LocalOperations;
+import dev.switchboard.engine.ops.OperationsApi;
+import dev.switchboard.sandbox.Sandbox;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code switchboard engine}: the one process that holds the store and sends. Runs until stopped (Ctrl-C, SIGTERM)
+ * or, with {@code --until-idle}, until no campaign runs and no attempt waits for reconciliation.
+ */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+        description = {"Runs the campaign engine: claims due steps of running campaigns, checks each with the"
+                + " compliance gate, records the intent, sends through Genesys and records the result. Other"
+                + " commands (campaign, kill-switch, contact, queue, evidence) reach it over an authenticated"
+                + " loopback API while it runs.",
+                "Without --region or --api-url it drives the data folder's sandbox org (started inside the engine;"
+                        + " its state survives restarts). A real org needs --client-id and the secret in"
+                        + " $GENESYS_CLIENT_SECRET or on standard input, never a flag."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped or idle", "2:wrong flag", "4:the store is in use by another process",
+                "130:interrupted"})
+final class EngineCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "NAME", description = "A real org's region, e.g. us_east_1.")
+    String region;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "Explicit API base URL (with --login-url).")
+    URI apiUrl;
+
+    @Option(names = "--login-url", paramLabel = "URL", description = "Explicit login base URL.")
+    URI loginUrl;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "OAuth client id (real orgs).")
+    String clientId;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Virtual clock speed: virtual seconds per real second (default 1). On the sandbox the"
+                    + " engine shares the sandbox's clock; --speed 3600 runs an hour per second, so a two-day"
+                    + " sequence finishes in about a minute.")
+    double speed;
+
+    @Option(names = "--start-at", paramLabel = "INSTANT", description = "Start the engine's clock here"
+            + " (2026-12-08T15:00:00Z) if that is later than the clock already is. For tests and demos.")
+    Instant startAt;
+
+    @Option(names = "--sandbox-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Port of the built-in sandbox on 127.0.0.1 (default: any free port).")
+    int sandboxPort;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "4", description = "Worker threads (default 4).")
+    int workers;
+
+    @Option(names = "--until-idle", description = "Exit when no campaign runs and no attempt waits for"
+            + " reconciliation.")
+    boolean untilIdle;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print a summary every 10 s instead of every event.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(speed > 0) || workers < 1 || workers > 64) {
+            err.println("switchboard engine: --speed must be positive and --workers between 1 and 64");
+            return ExitCodes.USAGE;
+        }
+        boolean real = region != null || apiUrl != null;
+        if (real && clientId == null) {
+            err.println("switchboard engine: a real org needs --client-id (and the secret in $"
+                    + SendTestCommand.SECRET_ENV + " or on standard input)");
+            return ExitCodes.USAGE;
+        }
+        if (apiUrl != null && loginUrl == null) {
+            err.println("switchboard engine: --api-url needs --login-url too");
+            return ExitCodes.USAGE;
+        }
+        Path dataDir = SwitchboardCommand.dataDirOf(spec);
+        OrgConnection org = null;
+        if (real) {
+            char[] secret = SendTestCommand.secret();
+            if (secret.length == 0) {
+                err.println("switchboard engine: no client secret: set $" + SendTestCommand.SECRET_ENV
+                        + " or pipe it on standard input");
+                return ExitCodes.USAGE;
+            }
+            org = region != null ? OrgConnection.region(region, clientId, secret)
+                    : OrgConnection.urls(apiUrl, loginUrl, clientId, secret);
+        }
+        Workspace workspace;
+        try {
+            workspace = Workspace.open(dataDir, "the Switchboard engine");
+        } catch (StoreUnavailableException e) {
+            err.println("switchboard engine: " + e.getMessage());
+            return ExitCodes.STORE;
+        }
+        Sandbox sandbox = null;
+        Engine engine = null;
+        EngineApiServer api = null;
+        try {
+            Clock clock;
+            String where;
+            if (real) {
+                Instant start = latest(Instant.now(), startAt, workspace.lastEngineInstant().orElse(null));
+                clock = speed == 1 && start.equals(Instant.now()) ? Clock.systemUTC() : new VirtualTime(start, speed);
+                where = "the org at " + org.apiBase();
+            } else {
+                sandbox = EmbeddedSandbox.start(dataDir, sandboxPort, speed);
+                Instant target = latest(sandbox.clock().now(), startAt, workspace.lastEngineInstant().orElse(null));
+                Duration ahead = Duration.between(sandbox.clock().now(), target);
+                if (ahead.isPositive()) {
+                    sandbox.clock().advance(ahead);
+                }
+                Sandbox sb = sandbox;
+                clock = new SuppliedClock(() -> sb.clock().now());
+                org = EmbeddedSandbox.connection(sandbox);
+                where = "the sandbox org at " + sandbox.apiBaseUrl() + " (ledger: " + sandbox.apiBaseUrl()
+                        .resolve("/sandbox/ledger") + ")";
+            }
+            engine = workspace.newEngine(org, clock, new Engine.Options(workers, Duration.ofMillis(250),
+                    Duration.ofMinutes(5)));
+            Engine e = engine;
+            if (!quiet) {
+                engine.addListener(ev -> print(out, ev));
+            }
+            engine.start();
+            api = EngineApiServer.start(dataDir, OperationsApi.router(new LocalOperations(workspace, engine,
+                    e::orgFacts, clock)));
+            out.printf("Switchboard engine running (epoch %d) on %s%n", engine.status().epoch(), where);
+            out.printf("  clock %s (%s) · API on 127.0.0.1:%d · data %s%n", clock.instant(),
+                    speed == 1 ? "real time" : speed + "× real time", api.address().getPort(), dataDir);
+            out.println("  Other terminals: switchboard campaign status NAME · campaign pause NAME --reason …"
+                    + " --as … · kill-switch on --reason … --as …  · Ctrl-C stops the engine.");
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "engine-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long lastSummary = System.nanoTime();
+            while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (quiet && System.nanoTime() - lastSummary > 10_000_000_000L) {
+                    Engine.Status s = engine.status();
+                    out.printf("%s  %d sends (%.0f/min), %d unknown, kill switch %s%n", TIME.format(s.now()),
+                            s.sends(), s.sendsPerMinute(), s.unknownAttempts(), s.killSwitch() ? "ON" : "off");
+                    out.flush();
+                    lastSummary = System.nanoTime();
+                }
+                if (untilIdle && idle(workspace, engine)) {
+                    out.println("Idle: no campaign runs and no attempt waits for reconciliation.");
+                    break;
+                }
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping (Ctrl-C): the hook already ran
+            }
+            return ExitCodes.OK;
+        } finally {
+            if (api != null) {
+                api.close();
+            }
+            if (engine != null) {
+                engine.stop(Duration.ofSeconds(10));
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            workspace.close();
+            out.println("Engine stopped.");
+            out.flush();
+        }
+    }
+
+    private static boolean idle(Workspace workspace, Engine engine) {
+        return workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))
+                && engine.status().unknownAttempts() == 0;
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant m = a;
+        if (b != null && b.isAfter(m)) {
+            m = b;
+        }
+        if (c != null && c.isAfter(m)) {
+            m = c;
+        }
+        return m;
+    }
+
+    private static void print(PrintWriter out, EngineEvent e) {
+        synchronized (out) {
+            out.printf("%s  %-9s %s%s%s%n", TIME.format(e.at()), e.kind(),
+                    e.campaignId() == 0 ? "" : "campaign " + e.campaignId() + " ",
+                    e.contactId() == 0 ? "" : "contact " + e.contactId() + (e.step() == null ? " " : " " + e.step()
+                            + " "), e.detail());
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.switchboard.engine.ops;
+
+import dev.switchboard.engine.Workspace;
+import dev.switchboard.engine.campaigns.CampaignService;
+import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.engine.campaigns.Timelines;
+import dev.switchboard.engine.users.Actor;
+import dev.switchboard.engine.users.PermissionDeniedException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The operations over an open workspace: inside the engine process (with its engine) or in a command that found no
+ * engine running (without one).
+ */
+public final class LocalOperations implements Operations {
+    private final Workspace workspace;
+    private final Engine engine;
+    private final Supplier<CampaignService.OrgFacts> orgFacts;
+    private final Clock clock;
+
+    /**
+     * @param engine   the running engine, or null
+     * @param orgFacts what the org offers, for launch checks (may connect to the org; may return null)
+     * @param clock    the engine's clock (virtual on a fast sandbox), for "now" in timelines and stats
+     */
+    public LocalOperations(Workspace workspace, Engine engine, Supplier<CampaignService.OrgFacts> orgFacts,
+                           Clock clock) {
+        this.workspace = workspace;
+        this.engine = engine;
+        this.orgFacts = orgFacts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String via() {
+        return engine == null ? "store" : "engine";
+    }
+
+    @Override
+    public List<CampaignService.View> campaigns() {
+        return workspace.campaigns().all();
+    }
+
+    @Override
+    public CampaignService.View create(Credentials as, CampaignService.Spec spec) throws OperationException {
+        Actor actor = actor(as);
+        try {
+            return workspace.campaigns().create(actor, spec);
+        } catch (PermissionDeniedException e) {
+            throw new OperationException(OperationException.Kind.DENIED, e.getMessage());
+        } catch (CampaignService.CampaignException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        }
+    }
+
+    @Override
+    public CampaignService.LaunchReport launch(Credentials as, String campaign) throws OperationException {
+        Actor actor = actor(as);
+        CampaignService.OrgFacts facts;
+        try {
+            facts = engine != null ? engine.orgFacts() : orgFacts.get();
+        } catch (RuntimeException e) {
+            throw new OperationException(OperationException.Kind.UNAVAILABLE, "Cannot reach the Genesys org for the"
+                    + " launch checks: " + e.getMessage());
+        }
+        try {
+            return workspace.campaigns().launch(actor, campaign, facts);
+        } catch (PermissionDeniedException e) {
+            throw new OperationException(OperationException.Kind.DENIED, e.getMessage());
+        } catch (CampaignService.CampaignException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        }
+    }
+
+    @Override
+    public CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException {
+        return control(as, s -> s.pause(actor(as), campaign, reason));
+    }
+
+    @Override
+    public CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException {
+        return control(as, s -> s.resume(actor(as), campaign, reason));
+    }
+
+    @Override
+    public CampaignService.View stop(Credentials as, String campaign, String reason) throws OperationException {
+        return control(as, s -> s.stop(actor(as), campaign, reason));
+    }
+
+    @Override
+    public void killSwitch(Credentials as, boolean on, String reason) throws OperationException {
+        control(as, s -> {
+            s.killSwitch(actor(as), on, reason);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean killSwitchOn() {
+        return workspace.campaigns().killSwitchOn();
+    }
+
+    @Override
+    public CampaignService.Stats stats(String campaign) throws OperationException {
+        try {
+            return workspace.campaigns().stats(campaign, clock.instant());
+        } catch (CampaignService.CampaignException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Engine.Status> engineStatus() {
+        return Optional.ofNullable(engine).map(Engine::status);
+    }
+
+    @Override
+    public Timelines.Timeline timeline(String list, String contactKey) throws OperationException {
+        Timelines t = workspace.timelines();
+        long id = t.contactId(list, contactKey).orElseThrow(() -> new OperationException(
+                OperationException.Kind.INPUT, "No contact " + contactKey + " in list \"" + list + "\"."));
+        return t.timeline(id, workspace.suppressions().view(), clock.instant()).orElseThrow();
+    }
+
+    @Override
+    public List<QueueItem> queue() {
+        return workspace.operatorQueue();
+    }
+
+    @Override
+    public void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException {
+        Actor actor = actor(as);
+        try {
+            workspace.settleByOperator(actor, attemptId, sent, reason, clock.instant());
+        } catch (PermissionDeniedException e) {
+            throw new OperationException(OperationException.Kind.DENIED, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        }
+        if (engine != null) {
+            engine.wake();
+        }
+    }
+
+    @Override
+    public String evidence(String list, String key) throws OperationException {
+        Timelines t = workspace.timelines();
+        StringWriter out = new StringWriter();
+        try {
+            if (list == null) {
+                t.evidenceForCampaign(key, out);
+            } else {
+                long id = t.contactId(list, key).orElseThrow(() -> new OperationException(
+                        OperationException.Kind.INPUT, "No contact " + key + " in list \"" + list + "\"."));
+                t.evidenceForContact(id, out);
+            }
+        } catch (CampaignService.CampaignException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        } catch (IOException e) {
+            throw new OperationException(OperationException.Kind.UNAVAILABLE, e.getMessage());
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        // the workspace and the engine belong to whoever made them
+    }
+
+    private Actor actor(Credentials as) throws OperationException {
+        if (as == null || as.name() == null || as.password() == null) {
+            throw new OperationException(OperationException.Kind.DENIED, "This needs a profile: --as NAME, with the"
+                    + " password from $SWITCHBOARD_PASSWORD or standard input.");
+        }
+        try {
+            return workspace.users().authenticate(as.name(), as.password().toCharArray());
+        } catch (PermissionDeniedException e) {
+            throw new OperationException(OperationException.Kind.DENIED, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Control<T> {
+        T apply(CampaignService s) throws PermissionDeniedException, CampaignService.CampaignException,
+                OperationException;
+    }
+
+    private <T> T control(Credentials as, Control<T> c) throws OperationException {
+        try {
+            return c.apply(workspace.campaigns());
+        } catch (PermissionDeniedException e) {
+            throw new OperationException(OperationException.Kind.DENIED, e.getMessage());
+        } catch (CampaignService.CampaignException e) {
+            throw new OperationException(OperationException.Kind.REFUSED, e.getMessage());
+        }
+    }
+}

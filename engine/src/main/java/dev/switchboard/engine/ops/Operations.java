@@ -1,0 +1,65 @@
+package dev.switchboard.engine.ops;
+
+import dev.switchboard.engine.campaigns.CampaignService;
+import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.engine.campaigns.Timelines;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the command line (and later the console) asks of Switchboard's campaigns. The same interface is served in
+ * process when no engine runs ({@link LocalOperations}, which opens the store) and over the authenticated loopback
+ * API of the running engine ({@link RemoteOperations}); only one process ever opens the store.
+ */
+public interface Operations extends AutoCloseable {
+
+    /** Who acts, checked by the process that holds the store; the password is sent only over loopback. */
+    record Credentials(String name, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + name + "]";
+        }
+    }
+
+    /** An attempt in the operator queue: UNKNOWN, with what the reconciler found. */
+    record QueueItem(long attemptId, String campaign, String contactKey, String step, String channel,
+                     String address, Instant createdAt, int epoch, String reason, String evidence) {
+    }
+
+    /** Where an answer came from: "engine" (pid) or "store" (no engine was running). */
+    String via();
+
+    List<CampaignService.View> campaigns() throws OperationException;
+
+    CampaignService.View create(Credentials as, CampaignService.Spec spec) throws OperationException;
+
+    CampaignService.LaunchReport launch(Credentials as, String campaign) throws OperationException;
+
+    CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException;
+
+    CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException;
+
+    CampaignService.View stop(Credentials as, String campaign, String reason) throws OperationException;
+
+    void killSwitch(Credentials as, boolean on, String reason) throws OperationException;
+
+    boolean killSwitchOn() throws OperationException;
+
+    CampaignService.Stats stats(String campaign) throws OperationException;
+
+    /** The running engine's status; empty when none runs. */
+    Optional<Engine.Status> engineStatus() throws OperationException;
+
+    Timelines.Timeline timeline(String list, String contactKey) throws OperationException;
+
+    List<QueueItem> queue() throws OperationException;
+
+    void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException;
+
+    /** Evidence CSV of one contact (list + key) or, with a null list, of one campaign named by {@code key}. */
+    String evidence(String list, String key) throws OperationException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,110 @@
+package dev.switchboard.engine.ops;
+
+import dev.switchboard.engine.campaigns.CampaignService;
+import dev.switchboard.engine.ipc.ApiException;
+import dev.switchboard.engine.ipc.ApiRequest;
+import dev.switchboard.engine.ipc.ApiResponse;
+import dev.switchboard.engine.ipc.Router;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The engine's loopback API: {@link Operations} as HTTP routes, served from the engine's own store. */
+public final class OperationsApi {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private OperationsApi() {
+    }
+
+    /** The routes over {@code ops}. */
+    public static Router router(Operations ops) {
+        Router r = new Router();
+        r.get("/status", q -> ok(status(ops)));
+        r.get("/campaigns", q -> ok(ops.campaigns()));
+        r.post("/campaigns", q -> ok(call(() -> ops.create(as(q), JSON.treeToValue(q.requireBody().get("spec"),
+                CampaignService.Spec.class)))));
+        r.post("/campaigns/{name}/launch", q -> ok(call(() -> ops.launch(as(q), q.pathParam("name")))));
+        r.post("/campaigns/{name}/pause", q -> ok(call(() -> ops.pause(as(q), q.pathParam("name"), reason(q)))));
+        r.post("/campaigns/{name}/resume", q -> ok(call(() -> ops.resume(as(q), q.pathParam("name"), reason(q)))));
+        r.post("/campaigns/{name}/stop", q -> ok(call(() -> ops.stop(as(q), q.pathParam("name"), reason(q)))));
+        r.get("/campaigns/{name}/stats", q -> ok(call(() -> ops.stats(q.pathParam("name")))));
+        r.get("/kill-switch", q -> ok(JSON.createObjectNode().put("on", call(ops::killSwitchOn))));
+        r.post("/kill-switch", q -> {
+            call(() -> {
+                ops.killSwitch(as(q), q.requireBody().path("on").asBoolean(), reason(q));
+                return null;
+            });
+            return ok(JSON.createObjectNode().put("on", call(ops::killSwitchOn)));
+        });
+        r.get("/timeline", q -> ok(call(() -> ops.timeline(q.queryParam("list").orElse(null),
+                q.queryParam("key").orElse(null)))));
+        r.get("/queue", q -> ok(call(ops::queue)));
+        r.post("/queue/{id}/settle", q -> {
+            long id;
+            try {
+                id = Long.parseLong(q.pathParam("id"));
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "attempt id must be a number");
+            }
+            call(() -> {
+                ops.settle(as(q), id, q.requireBody().path("sent").asBoolean(), reason(q));
+                return null;
+            });
+            return ok(JSON.createObjectNode().put("settled", id));
+        });
+        r.get("/evidence", q -> ok(JSON.createObjectNode().put("csv", call(() -> ops.evidence(
+                q.queryParam("list").orElse(null), q.queryParam("key").orElse(null))))));
+        return r;
+    }
+
+    private static JsonNode status(Operations ops) throws Exception {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("via", ops.via());
+        ops.engineStatus().ifPresent(s -> o.set("engine", JSON.valueToTree(s)));
+        return o;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws OperationException;
+    }
+
+    private static <T> T call(Call<T> c) {
+        try {
+            return c.run();
+        } catch (OperationException e) {
+            throw new ApiException(switch (e.kind()) {
+                case INPUT -> 400;
+                case DENIED -> 403;
+                case REFUSED -> 409;
+                case UNAVAILABLE -> 503;
+            }, e.getMessage());
+        }
+    }
+
+    static OperationException.Kind kind(int status) {
+        return switch (status) {
+            case 400, 404 -> OperationException.Kind.INPUT;
+            case 401, 403 -> OperationException.Kind.DENIED;
+            case 409 -> OperationException.Kind.REFUSED;
+            default -> OperationException.Kind.UNAVAILABLE;
+        };
+    }
+
+    private static Operations.Credentials as(ApiRequest q) {
+        JsonNode as = q.requireBody().path("as");
+        if (!as.isObject()) {
+            throw new ApiException(403, "This needs a profile: --as NAME.");
+        }
+        return new Operations.Credentials(as.path("name").asString(null), as.path("password").asString(null));
+    }
+
+    private static String reason(ApiRequest q) {
+        JsonNode r = q.requireBody().get("reason");
+        return r == null || r.isNull() ? null : r.asString();
+    }
+
+    private static ApiResponse ok(Object value) {
+        return ApiResponse.ok(value instanceof JsonNode n ? n : JSON.valueToTree(value));
+    }
+}
