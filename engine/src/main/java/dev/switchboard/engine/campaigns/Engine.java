@@ -18,7 +18,8 @@ import dev.switchboard.persistence.EngineRepository.CampaignRow;
 import dev.switchboard.persistence.EngineRepository.EnrollmentRow;
 import dev.switchboard.persistence.EngineRepository.Move;
 import dev.switchboard.persistence.EngineRepository.Settle;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,13 +55,33 @@ import java.util.function.Supplier;
  * forced too; only then do the calls of phase 2 start. Nothing is ever resent blindly.
  */
 public final class Engine implements EngineContext, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
-    /** Tuning. */
-    public record Options(int workers, Duration pollInterval, Duration lease) {
+    /**
+     * Tuning, and a probe called at the send protocol's points (a test seam: the crash test halts the process
+     * there; production passes {@link Probe#NONE}).
+     */
+    public record Options(int workers, Duration pollInterval, Duration lease, Probe probe) {
+        public Options(int workers, Duration pollInterval, Duration lease) {
+            this(workers, pollInterval, lease, Probe.NONE);
+        }
+
         public static Options defaults() {
             return new Options(4, Duration.ofMillis(250), Duration.ofMinutes(5));
         }
+    }
+
+    /**
+     * Called at the points of the send protocol: "intents-committed" (phase 1 of a batch done, nothing forced to
+     * disk yet), "before-call" (intent and journal on disk, the HTTP call not started), "after-call" (Genesys
+     * answered, its ids not yet in the journal), "after-answer-journaled" (the ids in the journal, the result not yet
+     * committed).
+     */
+    @FunctionalInterface
+    public interface Probe {
+        Probe NONE = point -> { };
+
+        void at(String point);
     }
 
     /** The engine setting holding the last instant the engine's clock showed: engine time never runs back. */
@@ -125,6 +146,11 @@ public final class Engine implements EngineContext, AutoCloseable {
             return;
         }
         pack = rulePack.get();
+        try {
+            client.configurePacingFromOrgLimits();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the org's limits ({}); pacing at the default budget", e.getClass().getSimpleName());
+        }
         startedAt = now();
         epoch = repo.newEpoch(ProcessHandle.current().pid(), host(), startedAt);
         owner = "boot-" + epoch;
@@ -199,7 +225,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                 lastError = null;
             } catch (RuntimeException e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.log(Level.WARNING, "engine poll failed: " + lastError);
+                LOG.warn("engine poll failed: " + lastError);
             }
             if (done == 0) {
                 await(options.pollInterval());
@@ -255,7 +281,7 @@ public final class Engine implements EngineContext, AutoCloseable {
             try {
                 f.get().ifPresent(work::add);
             } catch (java.util.concurrent.ExecutionException e) {
-                LOG.log(Level.WARNING, "an enrollment failed in phase 1: " + e.getCause());
+                LOG.warn("an enrollment failed in phase 1", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return due.size();
@@ -264,6 +290,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         List<Long> attempts = work.stream().map(StepRunner.Work::attemptId).filter(java.util.Objects::nonNull)
                 .toList();
         if (!attempts.isEmpty()) {
+            options.probe().at("intents-committed");
             repo.checkpointSync();
             journal.dispatching(attempts);
         }
@@ -275,7 +302,7 @@ public final class Engine implements EngineContext, AutoCloseable {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                LOG.log(Level.WARNING, "an enrollment failed in phase 2: " + e.getCause());
+                LOG.warn("an enrollment failed in phase 2", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -328,7 +355,7 @@ public final class Engine implements EngineContext, AutoCloseable {
             try {
                 housekeepOnce();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "housekeeping failed: " + e);
+                LOG.warn("housekeeping failed: " + e);
             }
             try {
                 Thread.sleep(1000);
@@ -392,7 +419,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 reconcileRequested.set(true);
-                LOG.log(Level.INFO, "attempt " + a.id() + " not reconciled yet: " + e.getClass().getSimpleName());
+                LOG.info("attempt " + a.id() + " not reconciled yet: " + e.getClass().getSimpleName());
             }
         }
         if (settled > 0) {
@@ -520,9 +547,14 @@ public final class Engine implements EngineContext, AutoCloseable {
             try {
                 l.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "an engine listener failed: " + e);
+                LOG.warn("an engine listener failed: " + e);
             }
         }
+    }
+
+    @Override
+    public void probe(String point) {
+        options.probe().at(point);
     }
 
     @Override

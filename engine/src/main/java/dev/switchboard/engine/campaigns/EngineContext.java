@@ -31,6 +31,9 @@ interface EngineContext {
 
     void countSend();
 
+    /** The test seam of {@link Engine.Probe}. */
+    void probe(String point);
+
     void pauseCampaign(long campaignId, String reason);
 
     /** Records a suppression in its own durable commit, forced to disk, before returning. */

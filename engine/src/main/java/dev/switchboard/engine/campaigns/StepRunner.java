@@ -236,12 +236,15 @@ final class StepRunner {
                       Rendered r) {
         GenesysClient client = ctx.client();
         long started = System.nanoTime();
+        ctx.probe("before-call");
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS
                     ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()))
                     : client.messaging().sendEmail(new Messages.Email(Messages.EmailAddress.of(c.campaign()
                     .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()));
+            ctx.probe("after-call");
             ctx.journal().answered(attemptId, receipt.conversationId(), receipt.messageId());
+            ctx.probe("after-answer-journaled");
             Instant now = ctx.now();
             ctx.countSend();
             if (t.channel() == Channel.SMS) {
