@@ -1,0 +1,167 @@
+package dev.switchboard.engine.bench;
+
+import dev.switchboard.engine.campaigns.CampaignService;
+import dev.switchboard.engine.campaigns.Engine;
+import dev.switchboard.persistence.RawAttemptWriter;
+import dev.switchboard.persistence.Store;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine throughput benchmark: N contacts, the outage-broadcast campaign (one SMS each), an org whose budget is
+ * practically unlimited, the engine on a fresh file store. Measures contact-steps per second: SMS sends accepted and
+ * committed as SENT, over the wall time from the launch until the last attempt is SENT (delivery receipts, polled
+ * later, are not waited for). Then, in the same run, the baseline: the same number of transactions of the same
+ * shape with plain JDBC on another fresh file store with the same settings ({@link RawAttemptWriter}).
+ */
+public final class EngineBenchmark {
+    /** An org budget the pacer never reaches. */
+    static final int UNLIMITED = 1_000_000;
+    private static final Pattern SEND_MILLIS = Pattern.compile(" in (\\d+) ms$");
+
+    private EngineBenchmark() {
+    }
+
+    /** @param profileMillis sample the engine's threads every so many ms (0: no profile) */
+    public record Options(int contacts, int workers, long profileMillis) {
+        public int batch() {
+            return workers * 3;
+        }
+    }
+
+    public record Result(int contacts, int enrolled, long sent, double engineSeconds, RawAttemptWriter.Timings raw,
+                         int ledger, int duplicates) {
+        public double enginePerSecond() {
+            return sent / engineSeconds;
+        }
+
+        public double rawPerSecond() {
+            return raw.enrollments() / raw.seconds();
+        }
+
+        public double ratio() {
+            return enginePerSecond() / rawPerSecond();
+        }
+    }
+
+    public static Result run(Path workDir, Options o, BenchOrg.Factory orgs, PrintStream out) throws Exception {
+        Files.createDirectories(workDir);
+        // H2 is JIT-compiled by a small unmeasured baseline first, so that the engine (measured first) does not pay
+        // for what the baseline then gets for free
+        raw(workDir.resolve("warm-up-store"), Math.min(o.contacts(), 1_000), o.batch(), "{}", "warm-up");
+        out.printf("workers=%d batch=%d (3 x workers) contacts=%,d%n", o.workers(), o.batch(), o.contacts());
+
+        int enrolled;
+        long sent;
+        double seconds;
+        int ledger;
+        int duplicates;
+        EngineRig.Written written;
+        try (BenchOrg org = orgs.start(UNLIMITED, 1)) {
+            EngineRig rig = new EngineRig(workDir, o.contacts(), org);
+            try {
+                out.printf("imported %,d contacts (%,d rejected) into a fresh file store, WRITE_DELAY=%s%n",
+                        rig.imported.inserted(), rig.imported.rejected(), rig.workspace.writeDelay());
+                Engine engine = rig.start(o.workers());
+                int[] pacer = rig.sizePacerFromOrg();
+                out.printf("pacer budget: %d/min as the engine starts it; org limit %d/min -> %d/min for the run%n",
+                        pacer[0], pacer[1], pacer[2]);
+                AtomicLong sends = new AtomicLong();
+                AtomicLong sendMillis = new AtomicLong();
+                engine.addListener(e -> {
+                    if (e.kind().equals("SENT")) {
+                        sends.incrementAndGet();
+                        Matcher m = SEND_MILLIS.matcher(e.detail());
+                        if (m.find()) {
+                            sendMillis.addAndGet(Long.parseLong(m.group(1)));
+                        }
+                    }
+                });
+                ThreadSampler sampler = o.profileMillis() > 0 ? new ThreadSampler(o.profileMillis()) : null;
+                if (sampler != null) {
+                    sampler.start();
+                }
+                long start = System.nanoTime();
+                CampaignService.LaunchReport report = rig.createAndLaunch();
+                double launchSeconds = (System.nanoTime() - start) / 1e9;
+                if (!report.launched()) {
+                    throw new IllegalStateException("the campaign did not launch: " + report.checks());
+                }
+                enrolled = report.enrolled();
+                long last = sends.get();
+                long lastProgress = System.nanoTime();
+                while (sends.get() < enrolled) {
+                    Thread.sleep(5);
+                    long n = sends.get();
+                    if (n != last) {
+                        last = n;
+                        lastProgress = System.nanoTime();
+                    } else if (System.nanoTime() - lastProgress > 60_000_000_000L) {
+                        out.printf("no send for 60 s after %,d of %,d: stopping%n", n, enrolled);
+                        break;
+                    }
+                }
+                seconds = (System.nanoTime() - start) / 1e9;
+                sent = sends.get();
+                if (sampler != null) {
+                    sampler.stop();
+                }
+                out.printf("launch (checks + enrolling %,d in one transaction) took %.2f s of that%n", enrolled,
+                        launchSeconds);
+                out.printf("phase 2 per send (HTTP send + journal + result commit), mean %.1f ms over %,d sends%n",
+                        sent == 0 ? 0.0 : (double) sendMillis.get() / sent, sent);
+                if (sampler != null) {
+                    sampler.print(out);
+                }
+                var ledgerAddresses = org.ledgerAddresses();
+                ledger = ledgerAddresses.size();
+                duplicates = EngineRig.duplicates(ledgerAddresses);
+            } finally {
+                rig.close();
+            }
+            written = rig.written();
+        }
+        out.printf("engine: %,d contact-steps in %.2f s = %,.1f/s (launch until every attempt SENT; delivery"
+                + " receipts not awaited)%n", sent, seconds, sent / seconds);
+        out.printf("store attempts by state: %s%n", written.attemptStates());
+        out.printf("sandbox ledger: %,d touches, duplicates=%d%n", ledger, duplicates);
+
+        RawAttemptWriter.Timings raw = raw(workDir.resolve("raw-store"), enrolled, o.batch(), written.sampleState(),
+                written.sampleEvidence());
+        out.printf("raw JDBC baseline: %,d in %.2f s = %,.1f/s (tx1 %.2f s, %,d x CHECKPOINT SYNC %.2f s, tx2 %.2f s)%n",
+                raw.enrollments(), raw.seconds(), raw.enrollments() / raw.seconds(), raw.tx1Nanos() / 1e9,
+                raw.checkpoints(), raw.checkpointNanos() / 1e9, raw.tx2Nanos() / 1e9);
+        Result r = new Result(o.contacts(), enrolled, sent, seconds, raw, ledger, duplicates);
+        out.printf("engine_vs_raw_ratio=%.3f (target >= 0.5)%n", r.ratio());
+        return r;
+    }
+
+    private static RawAttemptWriter.Timings raw(Path dir, int n, int batch, String state, String evidence) {
+        deleteStore(dir);
+        try (Store store = Store.openFile(dir)) {
+            RawAttemptWriter w = new RawAttemptWriter(store);
+            RawAttemptWriter.Prepared p = w.prepare(n, state);
+            return w.run(p, batch, state, evidence);
+        }
+    }
+
+    static void deleteStore(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(dir)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
