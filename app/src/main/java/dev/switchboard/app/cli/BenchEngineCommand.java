@@ -39,6 +39,11 @@ final class BenchEngineCommand implements Callable<Integer> {
                     + " (default 0: off; it slows the engine a little).")
     long profileMillis;
 
+    @Option(names = "--http-ceiling",
+            description = "After the throughput run, also time the same sends straight from the client to a fresh"
+                    + " sandbox (no engine, no store): the ceiling the HTTP path alone puts on the engine.")
+    boolean httpCeiling;
+
     @Option(names = "--budget", paramLabel = "B",
             description = "Run the budget-use benchmark instead, against an org allowing B requests per minute.")
     Integer budget;
@@ -59,7 +64,7 @@ final class BenchEngineCommand implements Callable<Integer> {
                     System.out);
         } else {
             EngineBenchmark.Result r = EngineBenchmark.run(work, new EngineBenchmark.Options(contacts, workers,
-                    profileMillis), SandboxOrg::start, System.out);
+                    profileMillis, httpCeiling), SandboxOrg::start, System.out);
             if (r.duplicates() > 0) {
                 return ExitCodes.CHECK_FAILED;
             }

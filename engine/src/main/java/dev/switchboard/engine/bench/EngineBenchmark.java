@@ -4,7 +4,14 @@ import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.persistence.RawAttemptWriter;
 import dev.switchboard.persistence.Store;
+import dev.switchboard.genesys.GenesysClient;
+import dev.switchboard.genesys.Messages;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +34,7 @@ public final class EngineBenchmark {
     }
 
     /** @param profileMillis sample the engine's threads every so many ms (0: no profile) */
-    public record Options(int contacts, int workers, long profileMillis) {
+    public record Options(int contacts, int workers, long profileMillis, boolean httpCeiling) {
         public int batch() {
             return workers * 3;
         }
@@ -85,6 +92,9 @@ public final class EngineBenchmark {
                 if (sampler != null) {
                     sampler.start();
                 }
+                long gcStart = gcMillis();
+                long jitStart = jitMillis();
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 CampaignService.LaunchReport report = rig.createAndLaunch();
                 double launchSeconds = (System.nanoTime() - start) / 1e9;
@@ -107,6 +117,11 @@ public final class EngineBenchmark {
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
                 sent = sends.get();
+                out.printf("during the engine run: process cpu %.1f s of %.1f s available (%d cores), GC %.1f s,"
+                        + " JIT compilation %.1f s%n", (processCpuNanos() - cpuStart) / 1e9,
+                        seconds * Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().availableProcessors(), (gcMillis() - gcStart) / 1e3,
+                        (jitMillis() - jitStart) / 1e3);
                 if (sampler != null) {
                     sampler.stop();
                 }
@@ -137,7 +152,61 @@ public final class EngineBenchmark {
                 raw.checkpoints(), raw.checkpointNanos() / 1e9, raw.tx2Nanos() / 1e9);
         Result r = new Result(o.contacts(), enrolled, sent, seconds, raw, ledger, duplicates);
         out.printf("engine_vs_raw_ratio=%.3f (target >= 0.5)%n", r.ratio());
+        if (o.httpCeiling()) {
+            httpCeiling(orgs, Math.min(enrolled, 3_000), o.workers(), out);
+        }
         return r;
+    }
+
+    /**
+     * For the profile: the same SMS sends with the same client from {@code workers} threads straight to a fresh
+     * org, without the engine and its store: the ceiling that the HTTP path alone (client + sandbox, same process,
+     * same cores) puts on the engine.
+     */
+    private static void httpCeiling(BenchOrg.Factory orgs, int n, int workers, PrintStream out) throws Exception {
+        String text = "Switchboard Energy: service in Manhattan is interrupted. We expect it back by 6 pm. Updates:"
+                + " https://status.example.com. Reply STOP to opt out.";
+        try (BenchOrg org = orgs.start(UNLIMITED, 1); GenesysClient client = org.connection().client()) {
+            client.configurePacingFromOrgLimits();
+            String from = client.organization().smsPhoneNumbers().getFirst().phoneNumber();
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < workers; t++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        String to = "+1" + BenchContacts.phone(i).replaceAll("\\D", "");
+                        try {
+                            client.messaging().sendSms(new Messages.Sms(from, to, text));
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double s = (System.nanoTime() - start) / 1e9;
+            out.printf("http_only ceiling (client -> sandbox, %d threads, no engine, no store): %,d sends in %.2f s"
+                    + " = %,.1f/s (%d failed)%n", workers, n, s, n / s, failed.get());
+        }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static RawAttemptWriter.Timings raw(Path dir, int n, int batch, String state, String evidence) {

@@ -1,6 +1,8 @@
 package dev.switchboard.engine.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +20,35 @@ final class ThreadSampler {
         this.intervalMillis = intervalMillis;
     }
 
+    private final Map<Long, String> names = new java.util.HashMap<>();
+    private final Map<Long, Long> cpuAtStart = new java.util.HashMap<>();
+    private final Map<Long, Long> cpuAtEnd = new java.util.HashMap<>();
+    private long processCpuStart;
+    private long processCpuEnd;
+    private long wallStart;
+    private long wallEnd;
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** CPU time of every live thread, by id (names kept for the report). */
+    private void cpu(Map<Long, Long> into) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            long ns = mx.getThreadCpuTime(t.threadId());
+            if (ns >= 0) {
+                into.put(t.threadId(), ns);
+                names.put(t.threadId(), t.getName());
+            }
+        }
+    }
+
     void start() {
+        wallStart = System.nanoTime();
+        processCpuStart = processCpu();
+        cpu(cpuAtStart);
         thread = Thread.ofPlatform().daemon().name("bench-sampler").start(() -> {
             while (running) {
                 for (var e : Thread.getAllStackTraces().entrySet()) {
@@ -44,6 +74,9 @@ final class ThreadSampler {
     void stop() throws InterruptedException {
         running = false;
         thread.join();
+        cpu(cpuAtEnd);
+        processCpuEnd = processCpu();
+        wallEnd = System.nanoTime();
     }
 
     /** What a stack is doing, from the innermost frame outwards. */
@@ -111,6 +144,16 @@ final class ThreadSampler {
     }
 
     void print(PrintStream out) {
+        double wall = (wallEnd - wallStart) / 1e9;
+        out.printf("cpu: process %.1f s over %.1f s wall on %d cores (%.0f%% of the machine)%n",
+                (processCpuEnd - processCpuStart) / 1e9, wall, Runtime.getRuntime().availableProcessors(),
+                100.0 * (processCpuEnd - processCpuStart) / 1e9 / wall / Runtime.getRuntime().availableProcessors());
+        Map<String, Long> byGroup = new TreeMap<>();
+        cpuAtEnd.forEach((id, ns) -> byGroup.merge(names.get(id).replaceAll("[-#]?\\d+", "-N"),
+                ns - cpuAtStart.getOrDefault(id, 0L), Long::sum));
+        out.println("cpu by thread (threads alive at the end of the run):");
+        byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> out.printf("  %6.2f s  %s%n", e.getValue() / 1e9, e.getKey()));
         synchronized (counts) {
             for (var g : counts.entrySet()) {
                 int total = g.getValue().values().stream().mapToInt(Integer::intValue).sum();
