@@ -52,6 +52,11 @@ final class BenchEngineCommand implements Callable<Integer> {
             description = "Length of the budget-use run in real minutes (default 3).")
     int minutes;
 
+    @Option(names = "--pacer-as-shipped",
+            description = "Budget run: leave the engine's pacer at the default org limit (300/min) as the engine"
+                    + " starts it, instead of sizing it from the org's limits as the benchmark does by default.")
+    boolean pacerAsShipped;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work folder (default: a new temporary folder).")
     Path dir;
 
@@ -60,7 +65,8 @@ final class BenchEngineCommand implements Callable<Integer> {
         Path work = dir != null ? dir : Files.createTempDirectory("switchboard-bench-engine-");
         System.out.println("work folder: " + work);
         if (budget != null) {
-            BudgetBenchmark.run(work, new BudgetBenchmark.Options(budget, minutes, workers), SandboxOrg::start,
+            BudgetBenchmark.run(work, new BudgetBenchmark.Options(budget, minutes, workers,
+                    pacerAsShipped), SandboxOrg::start,
                     System.out);
         } else {
             EngineBenchmark.Result r = EngineBenchmark.run(work, new EngineBenchmark.Options(contacts, workers,

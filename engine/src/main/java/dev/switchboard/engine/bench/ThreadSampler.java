@@ -127,6 +127,11 @@ final class ThreadSampler {
                 return "idle (no work)";
             }
             if (c.endsWith("FutureTask") && m.equals("get")) {
+                for (StackTraceElement g : stack) {
+                    if (g.getClassName().endsWith("campaigns.Engine")) {
+                        return "waiting for the batch's workers at " + g.getMethodName() + ":" + g.getLineNumber();
+                    }
+                }
                 return "waiting for the batch's workers";
             }
             if (c.endsWith("campaigns.Engine") && m.equals("await")) {
