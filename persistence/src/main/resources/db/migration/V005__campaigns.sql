@@ -48,7 +48,8 @@ create table enrollment (
     constraint ck_enrollment_status check (status in ('READY', 'SENDING', 'AWAITING', 'HELD', 'DONE'))
 );
 
-create index ix_enrollment_due on enrollment (status, due_at);
+-- the engine's due query runs per running campaign and status, in due order
+create index ix_enrollment_due on enrollment (campaign_id, status, due_at);
 create index ix_enrollment_contact on enrollment (contact_id);
 
 -- One touch. The intent row is committed before the call (state INTENT); the result is a second commit.

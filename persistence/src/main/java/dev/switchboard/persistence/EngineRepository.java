@@ -5,7 +5,6 @@ import dev.switchboard.persistence.jooq.tables.records.CampaignRecord;
 import dev.switchboard.persistence.jooq.tables.records.EnrollmentEventRecord;
 import dev.switchboard.persistence.jooq.tables.records.EnrollmentRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -182,36 +181,74 @@ public final class EngineRepository {
 
     // ---- enrollments --------------------------------------------------------------------------------------------
 
-    /** An enrollment that is due, with the version a claim must match. */
-    public record Due(long id, int version, Instant dueAt) {
+    /** The ids of the RUNNING campaigns. */
+    public List<Long> runningCampaignIds() {
+        return dsl.select(CAMPAIGN.ID).from(CAMPAIGN).where(CAMPAIGN.STATE.eq("RUNNING")).orderBy(CAMPAIGN.ID)
+                .fetch(r -> r.value1());
     }
 
     /**
-     * Up to {@code limit} enrollments of RUNNING campaigns that are READY or AWAITING, due by {@code now} and not
-     * leased, ordered by due time.
+     * Up to {@code limit} due, unleased enrollments of these campaigns in due order, as whole rows: outcome polls
+     * (AWAITING) get up to a third of the batch so receipts keep flowing while a large list is being sent. One index
+     * range scan per campaign and status (ix_enrollment_due).
      */
-    public List<Due> due(Instant now, int limit) {
-        return dsl.select(ENROLLMENT.ID, ENROLLMENT.VERSION, ENROLLMENT.DUE_AT)
-                .from(ENROLLMENT)
-                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(ENROLLMENT.CAMPAIGN_ID))
-                .where(ENROLLMENT.STATUS.in("READY", "AWAITING"))
-                .and(ENROLLMENT.DUE_AT.le(ts(now)))
-                .and(ENROLLMENT.LEASE_UNTIL.isNull().or(ENROLLMENT.LEASE_UNTIL.lt(ts(now))))
-                .and(CAMPAIGN.STATE.eq("RUNNING"))
-                .orderBy(ENROLLMENT.DUE_AT, ENROLLMENT.ID)
-                .limit(limit)
-                .fetch(r -> new Due(r.value1(), r.value2(), r.value3().toInstant()));
+    public List<EnrollmentRow> dueRows(List<Long> campaignIds, Instant now, int limit) {
+        List<EnrollmentRow> ready = new ArrayList<>();
+        List<EnrollmentRow> awaiting = new ArrayList<>();
+        for (long id : campaignIds) {
+            awaiting.addAll(dueOf(id, "AWAITING", now, limit));
+            ready.addAll(dueOf(id, "READY", now, limit));
+        }
+        java.util.Comparator<EnrollmentRow> byDue = java.util.Comparator.comparing(EnrollmentRow::dueAt)
+                .thenComparingLong(EnrollmentRow::id);
+        awaiting.sort(byDue);
+        ready.sort(byDue);
+        List<EnrollmentRow> out = new ArrayList<>(limit);
+        int polls = ready.isEmpty() ? limit : Math.max(1, limit / 3);
+        awaiting.stream().limit(polls).forEach(out::add);
+        ready.stream().limit(limit - out.size()).forEach(out::add);
+        if (out.size() < limit && awaiting.size() > polls) {
+            awaiting.stream().skip(polls).limit(limit - out.size()).forEach(out::add);
+        }
+        return out;
     }
 
-    /** The earliest due instant of a READY or AWAITING enrollment of a running campaign, if any. */
-    public Optional<Instant> nextDue() {
-        OffsetDateTime t = dsl.select(DSL.min(ENROLLMENT.DUE_AT))
-                .from(ENROLLMENT)
-                .join(CAMPAIGN).on(CAMPAIGN.ID.eq(ENROLLMENT.CAMPAIGN_ID))
-                .where(ENROLLMENT.STATUS.in("READY", "AWAITING"))
-                .and(CAMPAIGN.STATE.eq("RUNNING"))
-                .fetchOne(0, OffsetDateTime.class);
-        return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+    private List<EnrollmentRow> dueOf(long campaignId, String status, Instant now, int limit) {
+        return dsl.selectFrom(ENROLLMENT)
+                .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT.STATUS.eq(status))
+                        .and(ENROLLMENT.DUE_AT.le(ts(now))))
+                .and(ENROLLMENT.LEASE_UNTIL.isNull().or(ENROLLMENT.LEASE_UNTIL.lt(ts(now))))
+                .orderBy(ENROLLMENT.DUE_AT)
+                .limit(limit)
+                .fetch(EngineRepository::enrollment);
+    }
+
+    /**
+     * Claims a batch in one transaction (version-checked per row, as in {@link #claim}); returns the rows it got,
+     * with their new version and lease.
+     */
+    public List<EnrollmentRow> claimAll(List<EnrollmentRow> rows, String owner, Instant leaseUntil) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            List<EnrollmentRow> got = new ArrayList<>(rows.size());
+            for (EnrollmentRow r : rows) {
+                int n = tx.update(ENROLLMENT)
+                        .set(ENROLLMENT.LEASE_OWNER, owner)
+                        .set(ENROLLMENT.LEASE_UNTIL, ts(leaseUntil))
+                        .set(ENROLLMENT.VERSION, ENROLLMENT.VERSION.plus(1))
+                        .where(ENROLLMENT.ID.eq(r.id()).and(ENROLLMENT.VERSION.eq(r.version())))
+                        .execute();
+                if (n == 1) {
+                    got.add(new EnrollmentRow(r.id(), r.campaignId(), r.contactId(), r.sequenceVersion(), r.status(),
+                            r.stepId(), r.dueAt(), r.state(), owner, leaseUntil, r.exitReason(), r.updatedAt(),
+                            r.version() + 1));
+                }
+            }
+            return got;
+        });
     }
 
     /** The version-checked claim of the send protocol: 0 rows updated means another worker has it. */
@@ -326,10 +363,13 @@ public final class EngineRepository {
     }
 
     /** Enrollments of a campaign at each step and status: (step, status) → count. */
-    public List<Record3<String, String, Integer>> stepCounts(long campaignId) {
-        return dsl.select(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS, DSL.count()).from(ENROLLMENT)
+    public List<Object[]> stepCounts(long campaignId) {
+        List<Object[]> out = new ArrayList<>();
+        dsl.select(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS, DSL.count()).from(ENROLLMENT)
                 .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId))
-                .groupBy(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS).fetch();
+                .groupBy(ENROLLMENT.STEP_ID, ENROLLMENT.STATUS)
+                .fetch().forEach(r -> out.add(new Object[] {r.value1(), r.value2(), r.value3()}));
+        return out;
     }
 
     // ---- attempts -----------------------------------------------------------------------------------------------

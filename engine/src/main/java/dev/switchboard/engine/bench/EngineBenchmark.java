@@ -247,12 +247,12 @@ public final class EngineBenchmark {
             if (out != null) {
                 // for the profile: the engine's claim query over a backlog of n READY enrollments
                 EngineRepository repo = new EngineRepository(store);
-                repo.due(Instant.now(), batch);
+                repo.dueRows(repo.runningCampaignIds(), Instant.now(), batch);
                 long t = System.nanoTime();
                 for (int i = 0; i < 20; i++) {
-                    repo.due(Instant.now(), batch);
+                    repo.dueRows(repo.runningCampaignIds(), Instant.now(), batch);
                 }
-                out.printf("EngineRepository.due(now, %d) over %,d READY enrollments: %.1f ms per call%n", batch, n,
+                out.printf("EngineRepository.dueRows(running, now, %d) over %,d READY enrollments: %.1f ms per call%n", batch, n,
                         (System.nanoTime() - t) / 20 / 1e6);
             }
             return w.run(p, batch, state, evidence);

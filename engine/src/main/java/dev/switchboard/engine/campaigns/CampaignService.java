@@ -379,10 +379,10 @@ public final class CampaignService {
         }
         java.util.function.Function<String, int[]> at = id -> by.computeIfAbsent(id == null ? "(start)" : id,
                 k -> new int[14]);
-        for (var r : repo.stepCounts(c.id())) {
-            int[] a = at.apply(r.value1());
-            int n = r.value3();
-            switch (r.value2()) {
+        for (Object[] r : repo.stepCounts(c.id())) {
+            int[] a = at.apply((String) r[0]);
+            int n = (Integer) r[2];
+            switch ((String) r[1]) {
                 case "READY" -> a[0] += n;
                 case "SENDING" -> a[2] += n;
                 case "AWAITING" -> a[3] += n;

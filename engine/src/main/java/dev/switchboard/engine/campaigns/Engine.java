@@ -115,6 +115,8 @@ public final class Engine implements EngineContext, AutoCloseable {
     private volatile Instant startedAt;
     private volatile String lastError;
     private ExecutorService workers;
+    private ExecutorService senders;
+    private final java.util.concurrent.Semaphore inFlight;
     private Thread pollThread;
     private Thread housekeeper;
 
@@ -133,6 +135,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.options = options;
         this.runner = new StepRunner(this);
         this.settlement = new Settlement(repo, contacts, campaigns);
+        this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
         campaigns.onWake(this::wake);
     }
 
@@ -166,6 +169,8 @@ public final class Engine implements EngineContext, AutoCloseable {
         running.set(true);
         workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-worker-",
                 1).factory());
+        senders = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-sender-",
+                1).factory());
         pollThread = Thread.ofPlatform().daemon().name("engine-poll").start(this::pollLoop);
         housekeeper = Thread.ofPlatform().daemon().name("engine-housekeeper").start(this::housekeepLoop);
     }
@@ -184,8 +189,10 @@ public final class Engine implements EngineContext, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdown();
+        senders.shutdown();
         try {
             workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            senders.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -253,28 +260,34 @@ public final class Engine implements EngineContext, AutoCloseable {
      */
     int pollOnce() {
         Instant now = now();
-        List<EngineRepository.Due> due = repo.due(now, options.workers() * 3);
-        if (due.isEmpty()) {
+        int batch = options.workers() * 3;
+        // templates are re-checked before every batch: a campaign whose template changed pauses with the reason
+        Map<Long, CampaignRow> campaignRows = new HashMap<>();
+        Map<Long, Map<String, TemplateVersion>> approved = new HashMap<>();
+        List<Long> running = new ArrayList<>();
+        for (long id : repo.runningCampaignIds()) {
+            CampaignRow c = repo.campaign(id).orElseThrow();
+            Map<String, TemplateVersion> tv = checkTemplates(c);
+            if (tv != null) {
+                campaignRows.put(id, c);
+                approved.put(id, tv);
+                running.add(id);
+            }
+        }
+        if (running.isEmpty()) {
             return 0;
         }
-        Map<Long, Map<String, TemplateVersion>> approved = new HashMap<>();
-        Map<Long, CampaignRow> campaignRows = new HashMap<>();
-        List<Future<Optional<StepRunner.Work>>> prepared = new ArrayList<>();
-        Instant leaseUntil = now.plus(options.lease());
-        for (EngineRepository.Due d : due) {
-            if (!repo.claim(d.id(), d.version(), owner, leaseUntil)) {
-                continue;
-            }
-            EnrollmentRow row = repo.enrollment(d.id()).orElseThrow();
-            CampaignRow c = campaignRows.computeIfAbsent(row.campaignId(), id -> repo.campaign(id).orElseThrow());
-            Map<String, TemplateVersion> tv = approved.computeIfAbsent(c.id(), id -> checkTemplates(c));
-            if (tv == null || !c.state().equals("RUNNING")) {
-                repo.move(row.id(), d.version() + 1, new Move(row.status(), row.stepId(), row.dueAt(), row.state(),
-                        null), now);
-                continue;
-            }
+        List<EnrollmentRow> claimed = repo.claimAll(repo.dueRows(running, now, batch), owner,
+                now.plus(options.lease()));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Future<Optional<StepRunner.Work>>> prepared = new ArrayList<>(claimed.size());
+        for (EnrollmentRow row : claimed) {
+            CampaignRow c = campaignRows.get(row.campaignId());
             Sequence seq = sequence(c);
-            prepared.add(workers.submit(() -> runner.prepare(row, d.version() + 1, c, seq, tv, now)));
+            prepared.add(workers.submit(() -> runner.prepare(row, row.version(), c, seq,
+                    approved.get(c.id()), now)));
         }
         List<StepRunner.Work> work = new ArrayList<>();
         for (Future<Optional<StepRunner.Work>> f : prepared) {
@@ -284,7 +297,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                 LOG.warn("an enrollment failed in phase 1", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return due.size();
+                return claimed.size();
             }
         }
         List<Long> attempts = work.stream().map(StepRunner.Work::attemptId).filter(java.util.Objects::nonNull)
@@ -294,21 +307,26 @@ public final class Engine implements EngineContext, AutoCloseable {
             repo.checkpointSync();
             journal.dispatching(attempts);
         }
-        List<Future<?>> calls = new ArrayList<>();
+        // phase 2 runs beside the next batch's phase 1, at most 3 × workers calls in flight
         for (StepRunner.Work w : work) {
-            calls.add(workers.submit(w.action()));
-        }
-        for (Future<?> f : calls) {
             try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warn("an enrollment failed in phase 2", e.getCause());
+                inFlight.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                w.action().run(); // its intent and journal line are on disk: finish it rather than strand it
+                continue;
             }
+            senders.execute(() -> {
+                try {
+                    w.action().run();
+                } catch (RuntimeException e) {
+                    LOG.warn("an enrollment failed in phase 2", e);
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
-        return due.size();
+        return claimed.size();
     }
 
     /**
