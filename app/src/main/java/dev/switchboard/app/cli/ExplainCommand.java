@@ -1,20 +1,10 @@
 package dev.switchboard.app.cli;
 
-import dev.switchboard.engine.contacts.ContactFilter;
-import dev.switchboard.engine.rules.ExplainFormatter;
+import dev.switchboard.engine.campaigns.Timelines;
 import dev.switchboard.engine.rules.RulePackException;
 import dev.switchboard.engine.rules.RulePackLoader;
-import dev.switchboard.model.compliance.Candidates;
-import dev.switchboard.model.compliance.ComplianceGate;
-import dev.switchboard.model.compliance.Decision;
-import dev.switchboard.model.compliance.GateRequest;
-import dev.switchboard.model.compliance.PressureView;
 import dev.switchboard.model.compliance.Purpose;
-import dev.switchboard.model.compliance.RulePack;
 import dev.switchboard.model.contact.Channel;
-import dev.switchboard.model.contact.Contact;
-import dev.switchboard.model.contact.JurisdictionResolver;
-import dev.switchboard.model.contact.ListSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,17 +16,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code switchboard explain}: why the compliance gate would allow, defer or block a touch, rule by rule. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains the compliance gate's decision for one contact, channel and instant: every rule of"
                 + " the rule pack it evaluated, with its inputs, and when the touch could go if it is deferred.",
-                "It reads the store's suppression ledger; the pressure ledger (attempts, for caps) starts with the"
-                        + " engine in a later release, so caps see no attempts yet."},
+                "It reads the suppression ledger and the pressure ledger (the engine's attempts, for caps); while an"
+                        + " engine runs it asks the engine."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained (allowed, deferred or blocked)", "2:wrong flag, no such list or contact",
                 "3:the rule pack is invalid", "4:the store is held by another Switchboard process"})
@@ -75,78 +63,45 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Channel ch;
-        Purpose p;
         Instant instant;
         try {
-            ch = Channel.valueOf(channel.toUpperCase(Locale.ROOT));
-            p = Purpose.valueOf(purpose.toUpperCase(Locale.ROOT));
-            instant = at == null ? Instant.now() : parseInstant(at, zone);
+            Channel.valueOf(channel.toUpperCase(Locale.ROOT));
+            Purpose.valueOf(purpose.toUpperCase(Locale.ROOT));
+            instant = at == null ? null : parseInstant(at, zone);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println("switchboard explain: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RulePack pack;
         try {
-            pack = RulePackLoader.loadDefault();
+            RulePackLoader.loadDefault();
         } catch (RulePackException e) {
             err.println("switchboard explain: " + e.getMessage());
             return ExitCodes.INPUT;
         }
-        return StoreAccess.with(root.dataDir(), "explain", err, workspace -> {
-            Optional<ListSummary> l = workspace.contacts().list(list);
-            if (l.isEmpty()) {
-                err.println("switchboard explain: no list named \"" + list + "\".");
-                return ExitCodes.USAGE;
-            }
-            List<Contact> found = workspace.contacts().contacts(l.get().list().id(), new ContactFilter(contact), 0, 50)
-                    .stream().filter(c -> c.data().externalKey().equals(contact)).toList();
-            if (found.isEmpty()) {
-                err.println("switchboard explain: list \"" + list + "\" has no contact with key " + contact + ".");
-                return ExitCodes.USAGE;
-            }
-            Contact c = found.getFirst();
-            String address = ch == Channel.EMAIL ? c.data().email()
-                    : c.data().phones().isEmpty() ? null : c.data().phones().getFirst().e164();
-            if (address == null) {
-                err.println("switchboard explain: " + contact + " has no " + (ch == Channel.EMAIL ? "email address"
-                        : "phone number") + ".");
-                return ExitCodes.USAGE;
-            }
-            Candidates cand = Candidates.of(c.data(), new JurisdictionResolver());
-            // the person is every address the contact has: a suppression of any of them covers it
-            List<String> personKeys = new java.util.ArrayList<>();
-            c.data().phones().forEach(ph -> personKeys.add(ph.e164()));
-            if (c.data().email() != null) {
-                personKeys.add(c.data().email().toLowerCase(Locale.ROOT));
-            }
-            String key = ch == Channel.EMAIL ? address.toLowerCase(Locale.ROOT) : address;
-            GateRequest req = new GateRequest(c.id(), cand.zones(), cand.states(), c.data().consents(), ch, key,
-                    instant, p, null, null, null, null, null, personKeys, false);
-            Decision d = ComplianceGate.decide(req, workspace.suppressions().view(), PressureView.NONE, pack);
+        return OpsAccess.with(spec, "explain", ops -> {
+            Timelines.Explanation x = ops.explain(list, contact, channel, instant, purpose, zone);
             if (json) {
                 ObjectNode o = Json.object();
-                o.put("contact", contact);
-                o.put("channel", ch.name().toLowerCase(Locale.ROOT));
-                o.put("address", address);
-                o.put("at", instant.toString());
-                o.put("pack", d.packVersion());
-                o.put("decision", d.getClass().getSimpleName().toLowerCase(Locale.ROOT));
-                if (d instanceof Decision.Deferred def) {
-                    o.put("until", def.until().toString());
-                    o.put("rule", def.rule());
-                } else if (d instanceof Decision.Blocked b) {
-                    o.put("rule", b.rule());
+                o.put("contact", x.contactKey());
+                o.put("channel", x.channel());
+                o.put("address", x.address());
+                o.put("at", x.at().toString());
+                o.put("pack", x.pack());
+                o.put("decision", x.decision());
+                if (x.until() != null) {
+                    o.put("until", x.until().toString());
+                }
+                if (x.rule() != null) {
+                    o.put("rule", x.rule());
                 }
                 ArrayNode trace = o.putArray("trace");
-                d.trace().evaluations().forEach(e -> trace.addObject().put("rule", e.ruleId())
-                        .put("verdict", e.verdict().name().toLowerCase(Locale.ROOT)).put("reason", e.reason())
-                        .put("inputs", e.inputs()));
+                x.trace().forEach(e -> trace.addObject().put("rule", e.rule()).put("verdict", e.verdict())
+                        .put("reason", e.reason()).put("inputs", e.inputs()));
                 out.println(Json.write(o));
             } else {
-                out.printf("%s (%s), %s to %s at %s%n", c.data().displayName(), contact, ch, address,
-                        instant.atZone(zone));
-                out.println(ExplainFormatter.format(d, zone));
+                out.printf("%s (%s), %s to %s at %s%n", x.name(), x.contactKey(), x.channel().toUpperCase(Locale.ROOT),
+                        x.address(), x.at().atZone(zone));
+                out.println(x.text());
             }
             return ExitCodes.OK;
         });

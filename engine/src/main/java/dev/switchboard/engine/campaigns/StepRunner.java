@@ -10,7 +10,6 @@ import dev.switchboard.genesys.LogMask;
 import dev.switchboard.genesys.Messages;
 import dev.switchboard.genesys.RateLimitedException;
 import dev.switchboard.genesys.SendOutcomeUnknownException;
-import dev.switchboard.model.compliance.Attempt;
 import dev.switchboard.model.compliance.Candidates;
 import dev.switchboard.model.compliance.ComplianceGate;
 import dev.switchboard.model.compliance.DayWindow;
@@ -410,23 +409,7 @@ final class StepRunner {
     }
 
     private PressureView pressure() {
-        return new PressureView() {
-            @Override
-            public List<Attempt> attempts(String personKey, Instant from, Instant to) {
-                return ctx.repo().pressure(personKey, from, to).stream().map(a -> new Attempt(String.valueOf(a.id()),
-                        personKey, Channel.valueOf(a.channel()), a.createdAt(), null, null)).toList();
-            }
-
-            @Override
-            public List<Attempt> debtAttempts(String debtId, Instant from, Instant to) {
-                return List.of();
-            }
-
-            @Override
-            public Instant lastConversation(String debtId, Instant asOf) {
-                return null;
-            }
-        };
+        return new LedgerPressure(ctx.repo());
     }
 
     /** The address a touch goes to: SMS to the first mobile number (else the first number), email to the email. */

@@ -219,6 +219,43 @@ public final class Timelines {
         return Optional.empty();
     }
 
+    // ---- explain --------------------------------------------------------------------------------------------------
+
+    /** One rule the gate evaluated. */
+    public record Rule(String rule, String verdict, String reason, String inputs) {
+    }
+
+    /** The gate's decision for one contact, channel and instant, with every rule it evaluated. */
+    public record Explanation(String contactKey, String name, String channel, String address, Instant at,
+                              String pack, String decision, Instant until, String rule, List<Rule> trace,
+                              String text) {
+    }
+
+    /**
+     * Why the gate would allow, defer or block a touch: against the suppression ledger and the pressure ledger of
+     * real attempts. {@code text} is the human-readable form with times in {@code viewer}.
+     */
+    public Explanation explain(String list, String key, Channel channel, Instant at, Purpose purpose,
+                               SuppressionView suppressions, ZoneId viewer) {
+        long id = contactId(list, key).orElseThrow(() -> new IllegalArgumentException(
+                contacts.list(list).isEmpty() ? "no list named \"" + list + "\""
+                        : "list \"" + list + "\" has no contact with key " + key));
+        Contact c = contacts.contact(id).orElseThrow();
+        String address = StepRunner.address(c, channel).orElseThrow(() -> new IllegalArgumentException(key
+                + " has no " + (channel == Channel.EMAIL ? "email address" : "phone number")));
+        Candidates cand = Candidates.of(c.data(), jurisdictions);
+        Decision d = ComplianceGate.decide(new GateRequest(c.id(), cand.zones(), cand.states(), c.data().consents(),
+                channel, address, at, purpose, null, null, null, null, null, StepRunner.personKeys(c), false),
+                suppressions, new LedgerPressure(repo), rulePack.get());
+        List<Rule> trace = d.trace().evaluations().stream().map(e -> new Rule(e.ruleId(),
+                e.verdict().name().toLowerCase(Locale.ROOT), e.reason(), e.inputs())).toList();
+        return new Explanation(key, c.data().displayName(), channel.name().toLowerCase(Locale.ROOT), address, at,
+                d.packVersion(), d.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                d instanceof Decision.Deferred def ? def.until() : null,
+                d instanceof Decision.Deferred def ? def.rule() : d instanceof Decision.Blocked b ? b.rule() : null,
+                trace, dev.switchboard.engine.rules.ExplainFormatter.format(d, viewer));
+    }
+
     // ---- evidence -------------------------------------------------------------------------------------------------
 
     private static final String[] EVIDENCE_HEADER = {"campaign", "contact_key", "attempt_id", "step", "attempt_no",

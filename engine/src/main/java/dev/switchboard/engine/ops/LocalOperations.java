@@ -133,6 +133,20 @@ public final class LocalOperations implements Operations {
     }
 
     @Override
+    public Timelines.Explanation explain(String list, String contactKey, String channel, java.time.Instant at,
+                                         String purpose, java.time.ZoneId viewer) throws OperationException {
+        try {
+            return workspace.timelines().explain(list, contactKey,
+                    dev.switchboard.model.contact.Channel.valueOf(channel.toUpperCase(java.util.Locale.ROOT)),
+                    at == null ? clock.instant() : at,
+                    dev.switchboard.model.compliance.Purpose.valueOf(purpose.toUpperCase(java.util.Locale.ROOT)),
+                    workspace.suppressions().view(), viewer);
+        } catch (IllegalArgumentException e) {
+            throw new OperationException(OperationException.Kind.INPUT, e.getMessage());
+        }
+    }
+
+    @Override
     public void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException {
         Actor actor = actor(as);
         try {

@@ -55,6 +55,10 @@ public interface Operations extends AutoCloseable {
 
     List<QueueItem> queue() throws OperationException;
 
+    /** The compliance gate's decision for one touch, against the suppression and pressure ledgers. */
+    Timelines.Explanation explain(String list, String contactKey, String channel, java.time.Instant at,
+                                  String purpose, java.time.ZoneId viewer) throws OperationException;
+
     void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException;
 
     /** Evidence CSV of one contact (list + key) or, with a null list, of one campaign named by {@code key}. */

@@ -39,6 +39,18 @@ public final class OperationsApi {
         r.get("/timeline", q -> ok(call(() -> ops.timeline(q.queryParam("list").orElse(null),
                 q.queryParam("key").orElse(null)))));
         r.get("/queue", q -> ok(call(ops::queue)));
+        r.get("/explain", q -> {
+            java.time.Instant at;
+            java.time.ZoneId zone;
+            try {
+                at = q.queryParam("at").map(java.time.Instant::parse).orElse(null);
+                zone = java.time.ZoneId.of(q.queryParam("zone").orElse("UTC"));
+            } catch (RuntimeException e) {
+                throw new ApiException(400, "bad at or zone: " + e.getMessage());
+            }
+            return ok(call(() -> ops.explain(q.queryParam("list").orElse(null), q.queryParam("key").orElse(null),
+                    q.queryParam("channel").orElse("sms"), at, q.queryParam("purpose").orElse("marketing"), zone)));
+        });
         r.post("/queue/{id}/settle", q -> {
             long id;
             try {

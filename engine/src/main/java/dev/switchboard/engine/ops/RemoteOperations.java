@@ -98,6 +98,14 @@ public final class RemoteOperations implements Operations {
     }
 
     @Override
+    public Timelines.Explanation explain(String list, String contactKey, String channel, java.time.Instant at,
+                                         String purpose, java.time.ZoneId viewer) throws OperationException {
+        return OperationsApi.JSON.treeToValue(get("/explain?list=" + enc(list) + "&key=" + enc(contactKey)
+                + "&channel=" + enc(channel) + (at == null ? "" : "&at=" + enc(at.toString())) + "&purpose="
+                + enc(purpose) + "&zone=" + enc(viewer.getId())), Timelines.Explanation.class);
+    }
+
+    @Override
     public void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException {
         ObjectNode body = body(as, reason);
         body.put("sent", sent);
