@@ -136,7 +136,7 @@ class EngineCrashTest {
                         Duration.ofMinutes(5)));
                 engine.start();
                 try {
-                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + contacts / 50);
                     CampaignService.Stats stats;
                     while (true) {
                         stats = ws.campaigns().stats("Crash", engine.now());
