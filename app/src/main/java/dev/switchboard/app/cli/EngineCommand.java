@@ -8,6 +8,7 @@ import dev.switchboard.engine.campaigns.SuppliedClock;
 import dev.switchboard.engine.campaigns.VirtualTime;
 import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.ipc.EngineApiServer;
+import dev.switchboard.engine.ipc.Router;
 import dev.switchboard.engine.ops.LocalOperations;
 import dev.switchboard.engine.ops.OperationsApi;
 import dev.switchboard.sandbox.Sandbox;
@@ -149,8 +150,10 @@ final class EngineCommand implements Callable<Integer> {
                 engine.addListener(ev -> print(out, ev));
             }
             engine.start();
-            api = EngineApiServer.start(dataDir, OperationsApi.router(new LocalOperations(workspace, engine,
-                    e::orgFacts, clock)));
+            Router router = OperationsApi.router(new LocalOperations(workspace, engine, e::orgFacts, clock));
+            Forwarding.install(router);
+            StoreAccess.ambient(workspace);
+            api = EngineApiServer.start(dataDir, router);
             out.printf("Switchboard engine running (epoch %d) on %s%n", engine.status().epoch(), where);
             out.printf("  clock %s (%s) · API on 127.0.0.1:%d · data %s%n", clock.instant(),
                     speed == 1 ? "real time" : speed + "× real time", api.address().getPort(), dataDir);
@@ -181,6 +184,7 @@ final class EngineCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
+            StoreAccess.ambient(null);
             if (api != null) {
                 api.close();
             }

@@ -27,7 +27,15 @@ final class Passwords {
         return read(NEW_ENV);
     }
 
+    /** Passwords a forwarded command line brought with it (the engine runs it; no terminal to ask). */
+    static final ThreadLocal<java.util.Map<String, String>> FORWARDED = new ThreadLocal<>();
+
     private static synchronized char[] read(String env) {
+        java.util.Map<String, String> forwarded = FORWARDED.get();
+        if (forwarded != null) {
+            String v = forwarded.get(env);
+            return v == null ? new char[0] : v.toCharArray();
+        }
         String value = System.getenv(env);
         if (value != null && !value.isEmpty()) {
             return value.toCharArray();

@@ -14,12 +14,50 @@ final class StoreAccess {
     private StoreAccess() {
     }
 
-    /** Runs {@code work} with the workspace open, or prints why the store is unavailable and returns 4. */
+    /** The workspace of the engine running in this process (commands it runs for other processes use it). */
+    private static volatile Workspace ambient;
+
+    static void ambient(Workspace workspace) {
+        ambient = workspace;
+    }
+
+    /**
+     * Runs {@code work} with the workspace open, or prints why the store is unavailable and returns 4. When an engine
+     * holds the store, the whole command line is sent to it and run there (its output comes back).
+     */
     static int with(Path dataDir, String command, PrintWriter err, WorkspaceWork work) throws Exception {
+        Workspace running = ambient;
+        if (running != null && running.dataDir().toAbsolutePath().equals(dataDir.toAbsolutePath())) {
+            return work.run(running);
+        }
+        SwitchboardCommand.Invocation invocation = SwitchboardCommand.CURRENT.get();
+        if (invocation != null) {
+            java.util.Optional<dev.switchboard.engine.ipc.EngineApiClient> engine =
+                    dev.switchboard.engine.ipc.EngineApiClient.connect(dataDir);
+            if (engine.isPresent()) {
+                try (var client = engine.get()) {
+                    return Forwarding.forward(client, invocation, command, dataDir);
+                }
+            }
+        }
         Workspace workspace;
         try {
             workspace = Workspace.open(dataDir, "the command 'switchboard " + command + "'");
         } catch (StoreUnavailableException e) {
+            // an engine that is still starting holds the store before its API is up: wait for the API briefly
+            if (invocation != null && e.getMessage().contains("Switchboard engine")) {
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < until) {
+                    java.util.Optional<dev.switchboard.engine.ipc.EngineApiClient> engine =
+                            dev.switchboard.engine.ipc.EngineApiClient.connect(dataDir);
+                    if (engine.isPresent()) {
+                        try (var client = engine.get()) {
+                            return Forwarding.forward(client, invocation, command, dataDir);
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+            }
             err.println("switchboard " + command + ": " + e.getMessage());
             return ExitCodes.STORE;
         }

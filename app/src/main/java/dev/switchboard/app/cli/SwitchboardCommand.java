@@ -56,9 +56,36 @@ public final class SwitchboardCommand implements Callable<Integer> {
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
+    /** The command line being run on this thread: a command that finds the store held by the engine forwards it. */
+    record Invocation(String[] args, PrintWriter out, PrintWriter err) {
+    }
+
+    static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+
     /** Runs a command line with its output and errors going to the given writers (tests capture them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, null, args);
+    }
+
+    /**
+     * Runs a command line forwarded by another process to the engine: relative paths resolve against that process's
+     * working folder {@code cwd}.
+     */
+    static int execute(PrintWriter out, PrintWriter err, Path cwd, String... args) {
         CommandLine cli = new CommandLine(new SwitchboardCommand());
+        if (cwd != null) {
+            cli.registerConverter(Path.class, s -> cwd.resolve(s));
+        }
+        Invocation previous = CURRENT.get();
+        CURRENT.set(new Invocation(args.clone(), out, err));
+        try {
+            return run(cli, out, err, args);
+        } finally {
+            CURRENT.set(previous);
+        }
+    }
+
+    private static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
