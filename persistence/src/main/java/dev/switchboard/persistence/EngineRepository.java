@@ -134,6 +134,14 @@ public final class EngineRepository {
                 .execute() == 1;
     }
 
+    /** Records the second person's approval of a life-safety draft; false when it is no longer a draft. */
+    public boolean approveLifeSafety(long id, String approver, Instant at) {
+        return dsl.update(CAMPAIGN).set(CAMPAIGN.LIFE_SAFETY_APPROVED_BY, approver).set(CAMPAIGN.UPDATED_AT, ts(at))
+                .set(CAMPAIGN.VERSION, CAMPAIGN.VERSION.plus(1))
+                .where(CAMPAIGN.ID.eq(id).and(CAMPAIGN.STATE.eq("DRAFT")).and(CAMPAIGN.PURPOSE.eq("LIFE_SAFETY")))
+                .execute() == 1;
+    }
+
     /**
      * Launches a draft: fixes the template hashes, enrolls every contact of the list not yet enrolled (READY, due
      * {@code at}, planner state {@code initialState}), and sets it RUNNING, all in one transaction.

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {"Campaigns: a list, a published sequence, its approved templates, senders and a purpose.",
                 "When an engine runs (switchboard engine), these commands go through its loopback API; otherwise"
                         + " they open the store themselves."},
-        subcommands = {CampaignCommand.Create.class, CampaignCommand.Launch.class, CampaignCommand.Pause.class,
+        subcommands = {CampaignCommand.Create.class, CampaignCommand.Launch.class, CampaignCommand.Approve.class,
+                CampaignCommand.Pause.class,
                 CampaignCommand.Resume.class, CampaignCommand.Stop.class, CampaignCommand.ListCampaigns.class,
                 CampaignCommand.Status.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -197,6 +198,21 @@ final class CampaignCommand implements Callable<Integer> {
                 printCampaign(apply(ops, OpsAccess.credentials(as)));
                 return ExitCodes.OK;
             });
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "A second person's approval of a life-safety campaign (a compliance or admin profile other"
+                    + " than its creator), needed before its launch.")
+    static final class Approve extends Control {
+        @Override
+        String verb() {
+            return "approve";
+        }
+
+        @Override
+        CampaignService.View apply(Operations ops, Operations.Credentials c) throws Exception {
+            return ops.approveLifeSafety(c, campaign, reason);
         }
     }
 

@@ -239,8 +239,8 @@ public final class CampaignService {
         if (purpose == Purpose.LIFE_SAFETY) {
             checks.add(new Check("life-safety approval", c.lifeSafetyApprovedBy() != null,
                     c.lifeSafetyApprovedBy() != null ? "approved by " + c.lifeSafetyApprovedBy()
-                            : "a life-safety campaign needs a two-person approval, which this version cannot"
-                            + " record yet"));
+                            : "a life-safety campaign needs a second person's approval: switchboard campaign approve"
+                            + " NAME --as (a compliance or admin profile other than " + c.createdBy() + ")"));
         }
         Set<Channel> channels = seq.map(CampaignService::channels).orElse(Set.of());
         if (org == null) {
@@ -283,6 +283,34 @@ public final class CampaignService {
         return new Check(label, approved, approved ? "v" + v.template().version() + " approved by " + v.approver()
                 + " (content " + v.template().contentHash().substring(0, 12) + ")"
                 : "v" + v.template().version() + " is " + v.state() + ", not approved for its current content");
+    }
+
+    /**
+     * The second person's approval of a life-safety campaign (it bypasses consent and product rules, never the
+     * law): a compliance or admin profile other than the one who created it, while it is a draft. Audited.
+     */
+    public View approveLifeSafety(Actor by, String name, String reason) throws PermissionDeniedException,
+            CampaignException {
+        requireReason(reason);
+        CampaignRow c = campaign(name);
+        if (!by.profile().role().mayReviewTemplates()) {
+            throw new PermissionDeniedException(by.name() + " (" + by.profile().role() + ") may not approve"
+                    + " life-safety campaigns: that takes a compliance or admin profile.");
+        }
+        if (dev.switchboard.model.template.TemplateWorkflow.samePerson(by.name(), c.createdBy())) {
+            throw new PermissionDeniedException(by.name() + " created campaign \"" + name + "\" and may not approve"
+                    + " it: a second person must.");
+        }
+        if (!c.purpose().equals("LIFE_SAFETY")) {
+            throw new CampaignException("Campaign \"" + name + "\" is " + c.purpose().toLowerCase(Locale.ROOT)
+                    + ", not life_safety: it needs no approval.");
+        }
+        Instant now = clock.instant();
+        if (!repo.approveLifeSafety(c.id(), by.name(), now)) {
+            throw new CampaignException("Campaign \"" + name + "\" is " + c.state() + "; only a draft is approved.");
+        }
+        audit.append(by.name(), by.osLogin(), "campaign.approve-life-safety", "campaign " + name, reason, now);
+        return view(campaign(name));
     }
 
     // ---- operator control -----------------------------------------------------------------------------------------

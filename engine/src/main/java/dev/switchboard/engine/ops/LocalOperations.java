@@ -78,6 +78,12 @@ public final class LocalOperations implements Operations {
     }
 
     @Override
+    public CampaignService.View approveLifeSafety(Credentials as, String campaign, String reason)
+            throws OperationException {
+        return control(as, s -> s.approveLifeSafety(actor(as), campaign, reason));
+    }
+
+    @Override
     public CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException {
         return control(as, s -> s.pause(actor(as), campaign, reason));
     }

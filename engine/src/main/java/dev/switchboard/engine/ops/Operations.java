@@ -36,6 +36,8 @@ public interface Operations extends AutoCloseable {
 
     CampaignService.LaunchReport launch(Credentials as, String campaign) throws OperationException;
 
+    CampaignService.View approveLifeSafety(Credentials as, String campaign, String reason) throws OperationException;
+
     CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException;
 
     CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException;

@@ -24,6 +24,8 @@ public final class OperationsApi {
         r.post("/campaigns", q -> ok(call(() -> ops.create(as(q), JSON.treeToValue(q.requireBody().get("spec"),
                 CampaignService.Spec.class)))));
         r.post("/campaigns/{name}/launch", q -> ok(call(() -> ops.launch(as(q), q.pathParam("name")))));
+        r.post("/campaigns/{name}/approve", q -> ok(call(() -> ops.approveLifeSafety(as(q), q.pathParam("name"),
+                reason(q)))));
         r.post("/campaigns/{name}/pause", q -> ok(call(() -> ops.pause(as(q), q.pathParam("name"), reason(q)))));
         r.post("/campaigns/{name}/resume", q -> ok(call(() -> ops.resume(as(q), q.pathParam("name"), reason(q)))));
         r.post("/campaigns/{name}/stop", q -> ok(call(() -> ops.stop(as(q), q.pathParam("name"), reason(q)))));

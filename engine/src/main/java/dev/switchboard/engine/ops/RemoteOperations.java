@@ -45,6 +45,13 @@ public final class RemoteOperations implements Operations {
     }
 
     @Override
+    public CampaignService.View approveLifeSafety(Credentials as, String campaign, String reason)
+            throws OperationException {
+        return OperationsApi.JSON.treeToValue(post(path(campaign, "approve"), body(as, reason)),
+                CampaignService.View.class);
+    }
+
+    @Override
     public CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException {
         return OperationsApi.JSON.treeToValue(post(path(campaign, "pause"), body(as, reason)),
                 CampaignService.View.class);

@@ -126,6 +126,24 @@ class CampaignEngineTest {
                     .isInstanceOf(PermissionDeniedException.class);
             assertThatThrownBy(() -> f.workspace.campaigns().create(f.admin, spec))
                     .hasMessageContaining("exists already");
+
+            // life safety: a second person (compliance or admin, not the creator) approves before the launch
+            f.workspace.campaigns().create(f.admin, new CampaignService.Spec("Boil water notice", spec.list(),
+                    spec.sequence(), null, dev.switchboard.model.compliance.Purpose.LIFE_SAFETY, spec.smsFrom(), null,
+                    spec.variables()));
+            CampaignService.LaunchReport refused = f.workspace.campaigns().launch(f.admin, "Boil water notice",
+                    f.engine.orgFacts());
+            assertThat(refused.launched()).isFalse();
+            assertThat(refused.checks()).anySatisfy(c -> {
+                assertThat(c.name()).isEqualTo("life-safety approval");
+                assertThat(c.passed()).isFalse();
+            });
+            assertThatThrownBy(() -> f.workspace.campaigns().approveLifeSafety(f.admin, "Boil water notice", "ok"))
+                    .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("second person");
+            assertThat(f.workspace.campaigns().approveLifeSafety(cora, "Boil water notice", "county order 17")
+                    .state()).isEqualTo("draft");
+            assertThat(f.workspace.campaigns().launch(f.admin, "Boil water notice", f.engine.orgFacts()).launched())
+                    .isTrue();
         }
     }
 }

@@ -117,7 +117,8 @@ public final class TemplateWorkflow {
                 v.approvedContentHash(), v.note(), v.createdAt(), now, v.submittedAt(), v.decidedAt(), now);
     }
 
-    static boolean samePerson(String a, String b) {
+    /** Whether two profile names are the same person (case and surrounding blanks ignored). */
+    public static boolean samePerson(String a, String b) {
         return a != null && b != null && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
