@@ -87,7 +87,7 @@ final class BenchEngineCommand implements Callable<Integer> {
 
         @Override
         public OrgConnection connection() {
-            return EmbeddedSandbox.connection(sandbox);
+            return dev.switchboard.app.host.EngineHost.sandboxConnection(sandbox);
         }
 
         @Override

@@ -1,22 +1,15 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.app.host.EngineHost;
 import dev.switchboard.engine.StoreUnavailableException;
 import dev.switchboard.engine.Workspace;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.engine.campaigns.EngineEvent;
-import dev.switchboard.engine.campaigns.SuppliedClock;
-import dev.switchboard.engine.campaigns.VirtualTime;
 import dev.switchboard.engine.genesys.OrgConnection;
-import dev.switchboard.engine.ipc.EngineApiServer;
-import dev.switchboard.engine.ipc.Router;
-import dev.switchboard.engine.ops.LocalOperations;
-import dev.switchboard.engine.ops.OperationsApi;
-import dev.switchboard.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -120,43 +113,18 @@ final class EngineCommand implements Callable<Integer> {
             err.println("switchboard engine: " + e.getMessage());
             return ExitCodes.STORE;
         }
-        Sandbox sandbox = null;
-        Engine engine = null;
-        EngineApiServer api = null;
+        EngineHost host = null;
         try {
-            Clock clock;
-            String where;
-            if (real) {
-                Instant start = latest(Instant.now(), startAt, workspace.lastEngineInstant().orElse(null));
-                clock = speed == 1 && start.equals(Instant.now()) ? Clock.systemUTC() : new VirtualTime(start, speed);
-                where = "the org at " + org.apiBase();
-            } else {
-                sandbox = EmbeddedSandbox.start(dataDir, sandboxPort, speed);
-                Instant target = latest(sandbox.clock().now(), startAt, workspace.lastEngineInstant().orElse(null));
-                Duration ahead = Duration.between(sandbox.clock().now(), target);
-                if (ahead.isPositive()) {
-                    sandbox.clock().advance(ahead);
-                }
-                Sandbox sb = sandbox;
-                clock = new SuppliedClock(() -> sb.clock().now());
-                org = EmbeddedSandbox.connection(sandbox);
-                where = "the sandbox org at " + sandbox.apiBaseUrl() + " (ledger: " + sandbox.apiBaseUrl()
-                        .resolve("/sandbox/ledger") + ")";
-            }
-            engine = workspace.newEngine(org, clock, new Engine.Options(workers, Duration.ofMillis(250),
-                    Duration.ofMinutes(5)));
-            Engine e = engine;
+            host = EngineHost.start(workspace, new EngineHost.Settings(org, speed, startAt, sandboxPort, workers,
+                    Forwarding::install));
+            Engine engine = host.engine();
             if (!quiet) {
                 engine.addListener(ev -> print(out, ev));
             }
-            engine.start();
-            Router router = OperationsApi.router(new LocalOperations(workspace, engine, e::orgFacts, clock));
-            Forwarding.install(router);
-            StoreAccess.ambient(workspace);
-            api = EngineApiServer.start(dataDir, router);
-            out.printf("Switchboard engine running (epoch %d) on %s%n", engine.status().epoch(), where);
+            Clock clock = host.clock();
+            out.printf("Switchboard engine running (epoch %d) on %s%n", engine.status().epoch(), host.where());
             out.printf("  clock %s (%s) · API on 127.0.0.1:%d · data %s%n", clock.instant(),
-                    speed == 1 ? "real time" : speed + "× real time", api.address().getPort(), dataDir);
+                    speed == 1 ? "real time" : speed + "× real time", host.apiPort(), dataDir);
             out.println("  Other terminals: switchboard campaign status NAME · campaign pause NAME --reason …"
                     + " --as … · kill-switch on --reason … --as …  · Ctrl-C stops the engine.");
             out.flush();
@@ -184,15 +152,8 @@ final class EngineCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
-            StoreAccess.ambient(null);
-            if (api != null) {
-                api.close();
-            }
-            if (engine != null) {
-                engine.stop(Duration.ofSeconds(10));
-            }
-            if (sandbox != null) {
-                sandbox.close();
+            if (host != null) {
+                host.close();
             }
             workspace.close();
             out.println("Engine stopped.");
@@ -203,17 +164,6 @@ final class EngineCommand implements Callable<Integer> {
     private static boolean idle(Workspace workspace, Engine engine) {
         return workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))
                 && engine.status().unknownAttempts() == 0;
-    }
-
-    private static Instant latest(Instant a, Instant b, Instant c) {
-        Instant m = a;
-        if (b != null && b.isAfter(m)) {
-            m = b;
-        }
-        if (c != null && c.isAfter(m)) {
-            m = c;
-        }
-        return m;
     }
 
     private static void print(PrintWriter out, EngineEvent e) {

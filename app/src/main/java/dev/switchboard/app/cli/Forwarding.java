@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * to the engine over its authenticated loopback API and runs there, on the engine's store; relative paths resolve
  * against the caller's working folder, and passwords travel with it (loopback only, never a flag).
  */
-final class Forwarding {
+public final class Forwarding {
     /** Never run inside the engine: the console, another engine, benchmarks that open stores of their own. */
     private static final Set<String> LOCAL_ONLY = Set.of("engine", "sandbox", "bench-import", "bench-engine");
 
@@ -76,7 +76,7 @@ final class Forwarding {
     }
 
     /** The engine's side: runs a forwarded command line on this process's store. */
-    static void install(Router router) {
+    public static void install(Router router) {
         router.post("/cli", q -> {
             JsonNode body = q.requireBody();
             List<String> argv = new ArrayList<>();

@@ -45,8 +45,9 @@ final class OpsAccess {
 
     /** With no engine running, the launch checks read the data folder's sandbox org, started for the purpose. */
     private static CampaignService.OrgFacts sandboxFacts(Path dataDir) {
-        try (Sandbox sandbox = EmbeddedSandbox.start(dataDir, 0, 1.0)) {
-            return Engine.orgFactsOf(EmbeddedSandbox.connection(sandbox));
+        try (Sandbox sandbox = Sandbox.start(dev.switchboard.sandbox.SandboxConfig.defaults()
+                .withStateFile(dataDir.resolve("sandbox").resolve("org-state.json")))) {
+            return Engine.orgFactsOf(dev.switchboard.app.host.EngineHost.sandboxConnection(sandbox));
         }
     }
 

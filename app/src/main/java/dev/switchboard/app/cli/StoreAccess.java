@@ -14,20 +14,13 @@ final class StoreAccess {
     private StoreAccess() {
     }
 
-    /** The workspace of the engine running in this process (commands it runs for other processes use it). */
-    private static volatile Workspace ambient;
-
-    static void ambient(Workspace workspace) {
-        ambient = workspace;
-    }
-
     /**
      * Runs {@code work} with the workspace open, or prints why the store is unavailable and returns 4. When an engine
      * holds the store, the whole command line is sent to it and run there (its output comes back).
      */
     static int with(Path dataDir, String command, PrintWriter err, WorkspaceWork work) throws Exception {
-        Workspace running = ambient;
-        if (running != null && running.dataDir().toAbsolutePath().equals(dataDir.toAbsolutePath())) {
+        Workspace running = dev.switchboard.app.host.EngineHost.ambient(dataDir);
+        if (running != null) {
             return work.run(running);
         }
         SwitchboardCommand.Invocation invocation = SwitchboardCommand.CURRENT.get();
@@ -45,7 +38,8 @@ final class StoreAccess {
             workspace = Workspace.open(dataDir, "the command 'switchboard " + command + "'");
         } catch (StoreUnavailableException e) {
             // an engine that is still starting holds the store before its API is up: wait for the API briefly
-            if (invocation != null && e.getMessage().contains("Switchboard engine")) {
+            if (invocation != null && (e.getMessage().contains("Switchboard engine")
+                    || e.getMessage().contains("Switchboard console"))) {
                 long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
                 while (System.nanoTime() < until) {
                     java.util.Optional<dev.switchboard.engine.ipc.EngineApiClient> engine =

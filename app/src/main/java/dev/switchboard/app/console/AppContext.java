@@ -4,10 +4,13 @@ import dev.switchboard.app.console.common.FxTaskRunner;
 import dev.switchboard.app.console.common.NamedThreadFactory;
 import dev.switchboard.app.console.common.TaskRunner;
 import dev.switchboard.engine.StoreUnavailableException;
+import dev.switchboard.app.cli.Forwarding;
+import dev.switchboard.app.host.EngineHost;
 import dev.switchboard.engine.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ public final class AppContext implements AutoCloseable {
             new NamedThreadFactory("switchboard-timer"));
     private final TaskRunner tasks = new FxTaskRunner(workers, timer);
     private Workspace workspace;
+    private EngineHost host;
     private volatile boolean stopping;
 
     public AppContext(Path dataDir) {
@@ -50,14 +54,34 @@ public final class AppContext implements AutoCloseable {
         return () -> stopping;
     }
 
-    /** Opens the workspace and keeps it for {@link #close()}. Blocks: call it on a worker. */
+    /**
+     * Opens the workspace and keeps it for {@link #close()}; the console is then the process that holds the store,
+     * so it also runs the engine (on the data folder's sandbox org) and its loopback API, through which commands in
+     * other terminals reach it. Set {@code -Dswitchboard.console.engine=false} to open the console without them.
+     * Blocks: call it on a worker.
+     */
     public Workspace openWorkspace(String holder) throws StoreUnavailableException {
         Workspace opened = Workspace.open(dataDir, holder);
+        EngineHost started = null;
+        if (Boolean.parseBoolean(System.getProperty("switchboard.console.engine", "true"))) {
+            try {
+                started = EngineHost.start(opened, new EngineHost.Settings(null, 1.0, null, 0, 4,
+                        Forwarding::install));
+                LOG.info("Engine running in the console on {}", started.where());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The console's engine did not start; campaigns do not run while this console holds the"
+                        + " store", e);
+            }
+        }
         synchronized (this) {
             if (!stopping) {
                 workspace = opened;
+                host = started;
                 return opened;
             }
+        }
+        if (started != null) {
+            started.close();
         }
         opened.close();
         throw new CancellationException("the console is closing");
@@ -67,15 +91,21 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         Workspace toClose;
+        EngineHost hostToClose;
         synchronized (this) {
             stopping = true;
             toClose = workspace;
             workspace = null;
+            hostToClose = host;
+            host = null;
         }
         timer.shutdownNow();
         if (toClose != null) {
             workers.execute(() -> {
                 try {
+                    if (hostToClose != null) {
+                        hostToClose.close();
+                    }
                     toClose.close();
                 } catch (Exception e) {
                     LOG.warn("Closing the workspace failed", e);

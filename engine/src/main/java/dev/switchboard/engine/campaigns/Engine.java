@@ -117,6 +117,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     private ExecutorService workers;
     private ExecutorService senders;
     private final java.util.concurrent.Semaphore inFlight;
+    private final Set<Long> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Thread pollThread;
     private Thread housekeeper;
 
@@ -277,11 +278,15 @@ public final class Engine implements EngineContext, AutoCloseable {
         if (running.isEmpty()) {
             return 0;
         }
-        List<EnrollmentRow> claimed = repo.claimAll(repo.dueRows(running, now, batch), owner,
-                now.plus(options.lease()));
+        // enrollments whose work is still running in this process are never claimed again, whatever their lease
+        // says (a fast virtual clock can outrun a lease measured in engine time)
+        List<EnrollmentRow> due = repo.dueRows(running, now, batch + busy.size()).stream()
+                .filter(r -> !busy.contains(r.id())).limit(batch).toList();
+        List<EnrollmentRow> claimed = repo.claimAll(due, owner, now.plus(options.lease()));
         if (claimed.isEmpty()) {
             return 0;
         }
+        claimed.forEach(r -> busy.add(r.id()));
         List<Future<Optional<StepRunner.Work>>> prepared = new ArrayList<>(claimed.size());
         for (EnrollmentRow row : claimed) {
             CampaignRow c = campaignRows.get(row.campaignId());
@@ -290,13 +295,21 @@ public final class Engine implements EngineContext, AutoCloseable {
                     approved.get(c.id()), now)));
         }
         List<StepRunner.Work> work = new ArrayList<>();
-        for (Future<Optional<StepRunner.Work>> f : prepared) {
+        for (int i = 0; i < prepared.size(); i++) {
+            long id = claimed.get(i).id();
             try {
-                f.get().ifPresent(work::add);
+                Optional<StepRunner.Work> w = prepared.get(i).get();
+                if (w.isPresent()) {
+                    work.add(w.get());
+                } else {
+                    busy.remove(id);
+                }
             } catch (java.util.concurrent.ExecutionException e) {
+                busy.remove(id);
                 LOG.warn("an enrollment failed in phase 1", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                busy.clear();
                 return claimed.size();
             }
         }
@@ -314,6 +327,7 @@ public final class Engine implements EngineContext, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 w.action().run(); // its intent and journal line are on disk: finish it rather than strand it
+                busy.remove(w.enrollmentId());
                 continue;
             }
             senders.execute(() -> {
@@ -322,6 +336,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("an enrollment failed in phase 2", e);
                 } finally {
+                    busy.remove(w.enrollmentId());
                     inFlight.release();
                 }
             });
@@ -408,6 +423,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         reconcileRequested.set(false);
         List<AttemptRow> unknown = repo.attemptsInState("UNKNOWN", 10_000);
         if (unknown.isEmpty()) {
+            pruneJournals();
             return 0;
         }
         Map<Long, SendJournal.Entry> journals = SendJournal.read(dataDir);
@@ -443,11 +459,16 @@ public final class Engine implements EngineContext, AutoCloseable {
         if (settled > 0) {
             wake();
         }
-        if (repo.attemptsInState("UNKNOWN", 1).isEmpty() && repo.attemptsInState("INTENT", 1).stream()
+        pruneJournals();
+        return settled;
+    }
+
+    /** The journals of earlier epochs go once nothing of theirs is left to reconcile. */
+    private void pruneJournals() {
+        if (repo.attemptsInState("UNKNOWN", 1).isEmpty() && repo.attemptsInState("INTENT", 10_000).stream()
                 .noneMatch(a -> a.epoch() < epoch)) {
             SendJournal.prune(dataDir, epoch);
         }
-        return settled;
     }
 
     private boolean existsInGenesys(AttemptRow a, SendJournal.Entry j) {

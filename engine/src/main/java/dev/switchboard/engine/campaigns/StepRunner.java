@@ -76,7 +76,7 @@ final class StepRunner {
      *
      * @param attemptId the attempt of a send, which the journal records before any call starts; null for a poll
      */
-    record Work(long campaignId, Long attemptId, Runnable action) {
+    record Work(long campaignId, long enrollmentId, Long attemptId, Runnable action) {
     }
 
     /** Everything phase 1 read about one enrollment. */
@@ -226,7 +226,7 @@ final class StepRunner {
         }
         int version = c.version() + 1;
         long attemptId = id.get();
-        return Optional.of(new Work(c.campaign().id(), attemptId,
+        return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
                 () -> send(c, state, t, attemptId, version, address, rendered)));
     }
 
@@ -334,7 +334,7 @@ final class StepRunner {
             return Optional.empty();
         }
         AttemptRow a = sent.get();
-        return Optional.of(new Work(c.campaign().id(), null, () -> poll(c, state, a)));
+        return Optional.of(new Work(c.campaign().id(), c.row().id(), null, () -> poll(c, state, a)));
     }
 
     private void poll(Claimed c, EnrollmentState state, AttemptRow a) {
