@@ -83,25 +83,20 @@ class CampaignEngineTest {
     void pauseHoldsResumeContinuesAndTheKillSwitchHaltsEverything() throws Exception {
         try (EngineFixture f = new EngineFixture(dir, 14_400)) {
             f.startEngine();
-            f.createAndLaunch("outage-broadcast");
-            f.workspace.campaigns().pause(f.admin, "Outage broadcast", "checking the wording");
-            int before = f.sandbox.ledger().size();
-            Thread.sleep(500);
-            assertThat(f.sandbox.ledger().size()).as("nothing claimed while paused").isLessThanOrEqualTo(before
-                    + 4 * 3);
-            int held = f.sandbox.ledger().size();
-            Thread.sleep(300);
-            assertThat(f.sandbox.ledger()).hasSize(held);
             f.workspace.campaigns().killSwitch(f.admin, true, "incident drill");
-            f.workspace.campaigns().resume(f.admin, "Outage broadcast", "wording fine");
-            Thread.sleep(300);
-            assertThat(f.sandbox.ledger()).as("kill switch on: nothing leaves").hasSize(held);
+            f.createAndLaunch("outage-broadcast");
+            Thread.sleep(400);
+            assertThat(f.sandbox.ledger()).as("kill switch on: nothing leaves").isEmpty();
+            f.workspace.campaigns().pause(f.admin, "Outage broadcast", "checking the wording");
             f.workspace.campaigns().killSwitch(f.admin, false, "drill over");
+            Thread.sleep(400);
+            assertThat(f.sandbox.ledger()).as("paused: nothing is claimed").isEmpty();
+            f.workspace.campaigns().resume(f.admin, "Outage broadcast", "wording fine");
             f.awaitAllEnded(Duration.ofSeconds(60));
             int sent = f.workspace.campaigns().stats("Outage broadcast", f.clock.instant()).steps().stream()
                     .mapToInt(CampaignService.StepStats::sent).sum();
+            assertThat(sent).isPositive();
             assertThat(f.sandbox.ledger()).hasSize(sent);
-            assertThat(sent).isGreaterThan(held);
             assertThat(f.workspace.audit().verify().problem()).isEmpty();
         }
     }

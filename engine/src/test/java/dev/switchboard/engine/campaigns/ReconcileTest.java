@@ -19,7 +19,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,8 +287,6 @@ class ReconcileTest {
         }
     }
 
-    @Disabled("bug: Engine.reconcile() returns early when no attempt is UNKNOWN, before its SendJournal.prune call,"
-            + " so after clean runs the journals of earlier epochs are never deleted and pile up one file per boot")
     @Test
     void aCleanRestartPrunesTheJournalsOfEarlierEpochs() throws Exception {
         try (EngineFixture f = new EngineFixture(dir, 14_400)) {
