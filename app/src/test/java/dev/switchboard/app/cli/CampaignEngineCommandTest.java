@@ -91,6 +91,7 @@ class CampaignEngineCommandTest {
         assertThat(keeper.code()).as(keeper.out() + keeper.err()).isZero();
 
         CompletableFuture<CliRunner.Run> engine = startEngine();
+        boolean passed = false;
         try {
             CliRunner.Run held = run("lists");
             assertThat(held.code()).as("the engine holds the store: a store-only command is refused")
@@ -148,7 +149,17 @@ class CampaignEngineCommandTest {
             }
             assertThat(stats.get("campaign").get("stateReason").asString()).isEqualTo("every enrollment ended");
             assertThat(stats.get("enrollments").has("ready")).as(stats.toString()).isFalse();
+            passed = true;
         } finally {
+            if (!passed) {
+                // let the engine go idle (and end) rather than outlive the test; the failure above is what counts
+                for (String c : new String[] {"Outage broadcast", "Outage drill", "Overdue payments"}) {
+                    as("campaign", "stop", c, "--reason", "test failed", "--as", "ada");
+                }
+                engine.orTimeout(60, TimeUnit.SECONDS).exceptionally(t -> null).join();
+            }
+        }
+        {
             CliRunner.Run ended = engine.get(60, TimeUnit.SECONDS);
             assertThat(ended.code()).as(ended.out() + ended.err()).isZero();
             assertThat(ended.out()).contains("Switchboard engine running (epoch")
