@@ -75,7 +75,7 @@ create table attempt (
     outcome          varchar(20),
     reason           varchar(1000),
     evidence         varchar(4000),
-    settled_by       varchar(100),
+    settled_by       varchar(1000),
     pack_version     varchar(100),
     constraint uq_attempt_key unique (idem_key),
     constraint ck_attempt_state check (state in ('INTENT', 'SENT', 'FAILED', 'UNKNOWN', 'NOT_SENT'))
@@ -110,7 +110,9 @@ create table engine_boot (
     epoch            integer       not null primary key,
     started_at       timestamp with time zone not null,
     pid              bigint        not null,
-    host             varchar(200)  not null
+    host             varchar(200)  not null,
+    -- the operating system's boot id when known (Linux): unchanged means no OS crash or power loss since
+    os_boot          varchar(100)
 );
 
 -- Engine-wide settings: the kill switch, the virtual clock's last instant, the org the store is bound to.

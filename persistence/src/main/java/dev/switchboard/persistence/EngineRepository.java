@@ -471,8 +471,8 @@ public final class EngineRepository {
                     .set(ATTEMPT.CONVERSATION_ID, DSL.coalesce(DSL.val(s.conversationId()), ATTEMPT.CONVERSATION_ID))
                     .set(ATTEMPT.MESSAGE_ID, DSL.coalesce(DSL.val(s.messageId()), ATTEMPT.MESSAGE_ID))
                     .set(ATTEMPT.OUTCOME, s.outcome())
-                    .set(ATTEMPT.REASON, s.reason())
-                    .set(ATTEMPT.SETTLED_BY, s.settledBy())
+                    .set(ATTEMPT.REASON, clip(s.reason(), 1000))
+                    .set(ATTEMPT.SETTLED_BY, clip(s.settledBy(), 1000))
                     .set(ATTEMPT.SETTLED_AT, ts(at))
                     .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.in(fromStates)))
                     .execute();
@@ -588,15 +588,24 @@ public final class EngineRepository {
     // ---- boots and settings -------------------------------------------------------------------------------------
 
     /** Records a new boot and returns its epoch (one more than the last). */
-    public int newEpoch(long pid, String host, Instant at) {
+    public int newEpoch(long pid, String host, String osBoot, Instant at) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             Integer last = tx.select(DSL.max(ENGINE_BOOT.EPOCH)).from(ENGINE_BOOT).fetchOne(0, Integer.class);
             int epoch = last == null ? 1 : last + 1;
             tx.insertInto(ENGINE_BOOT).set(ENGINE_BOOT.EPOCH, epoch).set(ENGINE_BOOT.STARTED_AT, ts(at))
-                    .set(ENGINE_BOOT.PID, pid).set(ENGINE_BOOT.HOST, clip(host, 200)).execute();
+                    .set(ENGINE_BOOT.PID, pid).set(ENGINE_BOOT.HOST, clip(host, 200))
+                    .set(ENGINE_BOOT.OS_BOOT, clip(osBoot, 100)).execute();
             return epoch;
         });
+    }
+
+    /** The OS boot id recorded by each epoch (epochs without one are absent). */
+    public Map<Integer, String> osBoots() {
+        Map<Integer, String> out = new java.util.HashMap<>();
+        dsl.select(ENGINE_BOOT.EPOCH, ENGINE_BOOT.OS_BOOT).from(ENGINE_BOOT).where(ENGINE_BOOT.OS_BOOT.isNotNull())
+                .fetch().forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
     }
 
     public Optional<String> setting(String name) {

@@ -43,4 +43,22 @@ class StoreTest {
             assertThat(new ContactListRepository(store).byName("Q4")).isPresent();
         }
     }
+
+    @Test
+    void aCleanCloseLeavesItsMarkerAndAnOpenAfterACrashRecoversWithTheDataKept(@TempDir Path dir) throws Exception {
+        try (Store store = Store.openFile(dir)) {
+            store.dsl().insertInto(CONTACT_LIST).set(CONTACT_LIST.NAME, "Kept").set(CONTACT_LIST.DEFAULT_REGION, "US")
+                    .set(CONTACT_LIST.COLUMN_MAPPING, "[]").set(CONTACT_LIST.CREATED_AT, java.time.OffsetDateTime.now())
+                    .set(CONTACT_LIST.UPDATED_AT, java.time.OffsetDateTime.now()).execute();
+            assertThat(dir.resolve(Store.CLEAN_MARKER)).as("open: no marker while the store is in use")
+                    .doesNotExist();
+        }
+        assertThat(dir.resolve(Store.CLEAN_MARKER)).exists();
+        // a crash leaves no marker: the next open compacts the file offline first and keeps every commit
+        java.nio.file.Files.delete(dir.resolve(Store.CLEAN_MARKER));
+        try (Store store = Store.openFile(dir)) {
+            assertThat(store.dsl().fetchCount(CONTACT_LIST, CONTACT_LIST.NAME.eq("Kept"))).isEqualTo(1);
+        }
+        assertThat(dir.resolve(Store.CLEAN_MARKER)).exists();
+    }
 }

@@ -113,6 +113,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     private volatile SendJournal journal;
     private volatile RulePack pack;
     private volatile Instant startedAt;
+    private volatile String osBoot;
     private volatile String lastError;
     private ExecutorService workers;
     private ExecutorService senders;
@@ -156,7 +157,8 @@ public final class Engine implements EngineContext, AutoCloseable {
             LOG.warn("Could not read the org's limits ({}); pacing at the default budget", e.getClass().getSimpleName());
         }
         startedAt = now();
-        epoch = repo.newEpoch(ProcessHandle.current().pid(), host(), startedAt);
+        osBoot = osBootId();
+        epoch = repo.newEpoch(ProcessHandle.current().pid(), host(), osBoot, startedAt);
         owner = "boot-" + epoch;
         int unknown = repo.intentsToUnknown(epoch);
         repo.dropForeignLeases(owner);
@@ -427,13 +429,20 @@ public final class Engine implements EngineContext, AutoCloseable {
             return 0;
         }
         Map<Long, SendJournal.Entry> journals = SendJournal.read(dataDir);
+        Map<Integer, String> boots = repo.osBoots();
         int settled = 0;
         for (AttemptRow a : unknown) {
             SendJournal.Entry j = journals.get(a.id());
+            boolean sameOsBoot = osBoot != null && osBoot.equals(boots.get(a.epoch()));
             try {
                 if (j == null || !j.dispatched()) {
                     settle(a, false, "reconciler: the send journal of epoch " + a.epoch()
                             + " shows the call never started", null, null);
+                    settled++;
+                } else if (!j.started() && sameOsBoot) {
+                    settle(a, false, "reconciler: the send journal of epoch " + a.epoch() + " shows the call never"
+                            + " started (the operating system has not restarted since, so the journal is complete)",
+                            null, null);
                     settled++;
                 } else if (j.answered()) {
                     if (existsInGenesys(a, j)) {
@@ -453,7 +462,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 reconcileRequested.set(true);
-                LOG.info("attempt " + a.id() + " not reconciled yet: " + e.getClass().getSimpleName());
+                LOG.warn("attempt {} not reconciled yet, will try again: {}", a.id(), e.toString());
             }
         }
         if (settled > 0) {
@@ -622,6 +631,16 @@ public final class Engine implements EngineContext, AutoCloseable {
     @Override
     public void wakeReconciler() {
         reconcileRequested.set(true);
+    }
+
+    /** Linux's boot id (changes with every OS start); null elsewhere. */
+    static String osBootId() {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of("/proc/sys/kernel/random/boot_id");
+            return java.nio.file.Files.isReadable(p) ? java.nio.file.Files.readString(p).strip() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String host() {

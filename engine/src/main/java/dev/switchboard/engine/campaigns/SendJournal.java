@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 /**
  * The engine's local evidence of which calls left, one file per boot epoch in {@code <data>/journal}. Before a
  * batch of sends the engine writes a {@code D <attempt>} line per attempt and forces the file to disk; only then do
- * the calls start. When Genesys answers, an {@code A <attempt> <conversation> <message>} line follows (not forced:
- * losing it only sends the attempt to an operator).
+ * the calls start. Right before each call an {@code S <attempt>} line, and when Genesys answers an
+ * {@code A <attempt> <conversation> <message>} line follow (neither forced: losing them only sends the attempt to an
+ * operator).
  *
  * <p>After a crash this is what lets the reconciler settle an UNKNOWN attempt without guessing: no D line means the
- * call never started (NOT_SENT, proven locally); an A line gives the ids Genesys returned, which the reconciler then
+ * call never started (NOT_SENT, proven locally); neither is an S line when the OS has not restarted since (its
+ * cache kept every line written); an A line gives the ids Genesys returned, which the reconciler then
  * looks up in Genesys itself; a D line alone means the call may have left and nothing on record can tell, so a
  * person decides.
  */
@@ -65,6 +67,14 @@ public final class SendJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Records that the call of an attempt starts now (not forced: it survives a process crash in the OS's cache,
+     * not an OS crash or power loss, which the reconciler tells apart by the OS boot id).
+     */
+    public synchronized void started(long attemptId) {
+        write("S " + attemptId + "\n");
+    }
+
     /** Records the ids Genesys returned for an attempt. */
     public synchronized void answered(long attemptId, String conversationId, String messageId) {
         write("A " + attemptId + " " + safe(conversationId) + " " + safe(messageId) + "\n");
@@ -86,7 +96,7 @@ public final class SendJournal implements AutoCloseable {
     }
 
     /** What the journal says of one attempt. */
-    public record Entry(int epoch, boolean dispatched, String conversationId, String messageId) {
+    public record Entry(int epoch, boolean dispatched, boolean started, String conversationId, String messageId) {
         public boolean answered() {
             return conversationId != null;
         }
@@ -112,10 +122,16 @@ public final class SendJournal implements AutoCloseable {
                     String[] p = line.split(" ");
                     try {
                         if (p.length == 2 && p[0].equals("D")) {
-                            out.putIfAbsent(Long.parseLong(p[1]), new Entry(epoch, true, null, null));
+                            out.putIfAbsent(Long.parseLong(p[1]), new Entry(epoch, true, false, null, null));
+                        } else if (p.length == 2 && p[0].equals("S")) {
+                            long id = Long.parseLong(p[1]);
+                            Entry e = out.get(id);
+                            if (e == null || !e.answered()) {
+                                out.put(id, new Entry(epoch, true, true, null, null));
+                            }
                         } else if (p.length == 4 && p[0].equals("A")) {
-                            out.put(Long.parseLong(p[1]), new Entry(epoch, true, p[2].equals("-") ? null : p[2],
-                                    p[3].equals("-") ? null : p[3]));
+                            out.put(Long.parseLong(p[1]), new Entry(epoch, true, true,
+                                    p[2].equals("-") ? null : p[2], p[3].equals("-") ? null : p[3]));
                         }
                     } catch (NumberFormatException ignored) {
                         // a torn or foreign line proves nothing either way

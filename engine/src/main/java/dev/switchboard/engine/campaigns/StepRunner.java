@@ -236,6 +236,7 @@ final class StepRunner {
         GenesysClient client = ctx.client();
         long started = System.nanoTime();
         ctx.probe("before-call");
+        ctx.journal().started(attemptId);
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS
                     ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()))

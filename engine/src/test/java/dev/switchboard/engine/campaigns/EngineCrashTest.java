@@ -164,6 +164,16 @@ class EngineCrashTest {
                                     sent += "\nSENDING " + t;
                                 }
                             }
+                            StringBuilder dump = new StringBuilder();
+                            Thread.getAllStackTraces().forEach((th, st) -> {
+                                if (th.getName().startsWith("engine-")) {
+                                    dump.append("\n").append(th.getName()).append(' ').append(th.getState());
+                                    for (int k = 0; k < Math.min(st.length, 14); k++) {
+                                        dump.append("\n    at ").append(st[k]);
+                                    }
+                                }
+                            });
+                            sent += dump;
                             throw new AssertionError("campaign did not settle: " + stats + ", seed " + seed
                                     + "\n" + sent + "\nnow " + engine.now());
                         }

@@ -32,12 +32,12 @@ class SendJournalTest {
         }
         Map<Long, SendJournal.Entry> read = SendJournal.read(data);
         assertThat(read).containsOnlyKeys(10L, 11L, 12L, 20L);
-        assertThat(read.get(10L)).isEqualTo(new SendJournal.Entry(1, true, "conv-10", "msg-10"));
+        assertThat(read.get(10L)).isEqualTo(new SendJournal.Entry(1, true, true, "conv-10", "msg-10"));
         assertThat(read.get(10L).answered()).isTrue();
-        assertThat(read.get(11L)).isEqualTo(new SendJournal.Entry(2, true, "conv-11", "msg-11"));
-        assertThat(read.get(12L)).isEqualTo(new SendJournal.Entry(1, true, null, null));
+        assertThat(read.get(11L)).isEqualTo(new SendJournal.Entry(2, true, true, "conv-11", "msg-11"));
+        assertThat(read.get(12L)).isEqualTo(new SendJournal.Entry(1, true, false, null, null));
         assertThat(read.get(12L).answered()).isFalse();
-        assertThat(read.get(20L)).isEqualTo(new SendJournal.Entry(2, true, "conv-20", null));
+        assertThat(read.get(20L)).isEqualTo(new SendJournal.Entry(2, true, true, "conv-20", null));
         assertThat(read.get(20L).answered()).isTrue();
     }
 
@@ -93,7 +93,7 @@ class SendJournalTest {
         Path dir = Files.createDirectories(data.resolve("journal"));
         Files.writeString(dir.resolve("epoch-000004.log"), "A 42 conv msg\n");
         assertThat(SendJournal.read(data)).containsExactlyEntriesOf(Map.of(42L,
-                new SendJournal.Entry(4, true, "conv", "msg")));
+                new SendJournal.Entry(4, true, true, "conv", "msg")));
     }
 
     @Test
@@ -105,7 +105,7 @@ class SendJournalTest {
         try (SendJournal j = SendJournal.open(data, 2)) {
             j.dispatching(List.of(5L));
         }
-        assertThat(SendJournal.read(data).get(5L)).isEqualTo(new SendJournal.Entry(1, true, "c", "m"));
+        assertThat(SendJournal.read(data).get(5L)).isEqualTo(new SendJournal.Entry(1, true, true, "c", "m"));
     }
 
     static Stream<Arguments> oddIds() {
@@ -162,5 +162,19 @@ class SendJournalTest {
             j.dispatching(List.of(8L));
         }
         assertThat(SendJournal.read(data).get(8L).epoch()).isEqualTo(1_234_567);
+    }
+
+    @Test
+    void aStartedLineMarksTheCallAsStartedAndAnAnswerKeepsIt(@org.junit.jupiter.api.io.TempDir Path data) {
+        try (SendJournal j = SendJournal.open(data, 7)) {
+            j.dispatching(java.util.List.of(1L, 2L, 3L));
+            j.started(2L);
+            j.started(3L);
+            j.answered(3L, "c3", "m3");
+        }
+        var read = SendJournal.read(data);
+        assertThat(read.get(1L)).isEqualTo(new SendJournal.Entry(7, true, false, null, null));
+        assertThat(read.get(2L)).isEqualTo(new SendJournal.Entry(7, true, true, null, null));
+        assertThat(read.get(3L)).isEqualTo(new SendJournal.Entry(7, true, true, "c3", "m3"));
     }
 }
