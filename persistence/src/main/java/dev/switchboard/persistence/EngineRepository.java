@@ -175,9 +175,9 @@ public final class EngineRepository {
     private static int enrollNew(DSLContext tx, long campaignId, String initialState, Instant at) {
         CampaignRecord c = tx.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchSingle();
         return tx.insertInto(ENROLLMENT, ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.CONTACT_ID, ENROLLMENT.SEQUENCE_VERSION,
-                        ENROLLMENT.STATUS, ENROLLMENT.DUE_AT, ENROLLMENT.STATE, ENROLLMENT.UPDATED_AT)
+                        ENROLLMENT.STATUS, ENROLLMENT.DUE_AT, ENROLLMENT.DUE_MS, ENROLLMENT.STATE, ENROLLMENT.UPDATED_AT)
                 .select(DSL.select(DSL.val(campaignId), CONTACT.ID, DSL.val(c.getSequenceVersion()), DSL.val("READY"),
-                                DSL.val(ts(at)), DSL.val(initialState), DSL.val(ts(at)))
+                                DSL.val(ts(at)), DSL.val(at.toEpochMilli()), DSL.val(initialState), DSL.val(ts(at)))
                         .from(CONTACT)
                         .where(CONTACT.LIST_ID.eq(c.getListId()))
                         .and(DSL.notExists(DSL.selectOne().from(ENROLLMENT)
@@ -224,9 +224,9 @@ public final class EngineRepository {
     private List<EnrollmentRow> dueOf(long campaignId, String status, Instant now, int limit) {
         return dsl.selectFrom(ENROLLMENT)
                 .where(ENROLLMENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT.STATUS.eq(status))
-                        .and(ENROLLMENT.DUE_AT.le(ts(now))))
+                        .and(ENROLLMENT.DUE_MS.le(now.toEpochMilli())))
                 .and(ENROLLMENT.LEASE_UNTIL.isNull().or(ENROLLMENT.LEASE_UNTIL.lt(ts(now))))
-                .orderBy(ENROLLMENT.DUE_AT)
+                .orderBy(ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.STATUS, ENROLLMENT.DUE_MS)
                 .limit(limit)
                 .fetch(EngineRepository::enrollment);
     }
@@ -306,6 +306,7 @@ public final class EngineRepository {
                 .set(ENROLLMENT.STATUS, m.status())
                 .set(ENROLLMENT.STEP_ID, m.stepId())
                 .set(ENROLLMENT.DUE_AT, ts(m.dueAt()))
+                .set(ENROLLMENT.DUE_MS, m.dueAt() == null ? null : m.dueAt().toEpochMilli())
                 .set(ENROLLMENT.STATE, m.state())
                 .set(ENROLLMENT.EXIT_REASON, m.exitReason())
                 .set(ENROLLMENT.LEASE_OWNER, (String) null)

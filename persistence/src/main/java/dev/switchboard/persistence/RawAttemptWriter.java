@@ -19,7 +19,7 @@ import java.util.List;
  * product.
  */
 public final class RawAttemptWriter {
-    private static final String MOVE = "update enrollment set status = ?, step_id = ?, due_at = ?, state = ?,"
+    private static final String MOVE = "update enrollment set status = ?, step_id = ?, due_at = ?, due_ms = ?, state = ?,"
             + " exit_reason = null, lease_owner = null, lease_until = null, updated_at = ?, version = version + 1"
             + " where id = ? and version = ?";
     private static final String INSERT_ATTEMPT = "insert into attempt (idem_key, enrollment_id, campaign_id,"
@@ -96,14 +96,15 @@ public final class RawAttemptWriter {
             }
             List<Row> rows = new ArrayList<>(n);
             try (PreparedStatement ps = c.prepareStatement("insert into enrollment (campaign_id, contact_id,"
-                    + " sequence_version, status, due_at, state, updated_at) values (?, ?, 1, 'READY', ?, ?, ?)",
+                    + " sequence_version, status, due_at, due_ms, state, updated_at) values (?, ?, 1, 'READY', ?, ?, ?, ?)",
                     new String[]{"id"})) {
                 for (long contactId : contactIds) {
                     ps.setLong(1, campaignId);
                     ps.setLong(2, contactId);
                     ps.setTimestamp(3, at);
-                    ps.setString(4, stateJson);
-                    ps.setTimestamp(5, at);
+                    ps.setLong(4, at.getTime());
+                    ps.setString(5, stateJson);
+                    ps.setTimestamp(6, at);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -202,10 +203,15 @@ public final class RawAttemptWriter {
         ps.setString(1, status);
         ps.setString(2, "sms");
         ps.setTimestamp(3, due);
-        ps.setString(4, state);
-        ps.setTimestamp(5, at);
-        ps.setLong(6, id);
-        ps.setInt(7, version);
+        if (due == null) {
+            ps.setNull(4, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(4, due.getTime());
+        }
+        ps.setString(5, state);
+        ps.setTimestamp(6, at);
+        ps.setLong(7, id);
+        ps.setInt(8, version);
     }
 
     private static long insertedId(PreparedStatement ps) throws SQLException {
