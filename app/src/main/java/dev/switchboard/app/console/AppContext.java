@@ -35,6 +35,8 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks = new FxTaskRunner(workers, timer);
     private Workspace workspace;
     private EngineHost host;
+    /** Held while the engine starts and while the store closes: the two never overlap. */
+    private final Object engineLock = new Object();
     private volatile boolean stopping;
 
     public AppContext(Path dataDir) {
@@ -62,29 +64,43 @@ public final class AppContext implements AutoCloseable {
      */
     public Workspace openWorkspace(String holder) throws StoreUnavailableException {
         Workspace opened = Workspace.open(dataDir, holder);
-        EngineHost started = null;
-        if (Boolean.parseBoolean(System.getProperty("switchboard.console.engine", "true"))) {
-            try {
-                started = EngineHost.start(opened, new EngineHost.Settings(null, 1.0, null, 0, 4,
-                        Forwarding::install));
-                LOG.info("Engine running in the console on {}", started.where());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("The console's engine did not start; campaigns do not run while this console holds the"
-                        + " store", e);
-            }
-        }
         synchronized (this) {
             if (!stopping) {
                 workspace = opened;
-                host = started;
+                if (Boolean.parseBoolean(System.getProperty("switchboard.console.engine", "true"))) {
+                    // the sandbox and the engine start beside the first screen, which needs only the store
+                    workers.execute(() -> startEngine(opened));
+                }
                 return opened;
             }
         }
-        if (started != null) {
-            started.close();
-        }
         opened.close();
         throw new CancellationException("the console is closing");
+    }
+
+    private void startEngine(Workspace opened) {
+        synchronized (engineLock) {
+            startEngineLocked(opened);
+        }
+    }
+
+    private void startEngineLocked(Workspace opened) {
+        EngineHost started;
+        try {
+            started = EngineHost.start(opened, new EngineHost.Settings(null, 1.0, null, 0, 4, Forwarding::install));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The console's engine did not start; campaigns do not run while this console holds the store",
+                    e);
+            return;
+        }
+        synchronized (this) {
+            if (!stopping && workspace == opened) {
+                host = started;
+                LOG.info("Engine running in the console on {}", started.where());
+                return;
+            }
+        }
+        started.close();
     }
 
     /** Stops running work, closes the workspace on a worker and waits (up to 15 s) for the workers to finish. */
@@ -103,8 +119,18 @@ public final class AppContext implements AutoCloseable {
         if (toClose != null) {
             workers.execute(() -> {
                 try {
-                    if (hostToClose != null) {
-                        hostToClose.close();
+                    synchronized (engineLock) {
+                        EngineHost late;
+                        synchronized (this) {
+                            late = host;
+                            host = null;
+                        }
+                        if (hostToClose != null) {
+                            hostToClose.close();
+                        }
+                        if (late != null) {
+                            late.close();
+                        }
                     }
                     toClose.close();
                 } catch (Exception e) {
