@@ -167,11 +167,6 @@ public final class EngineRepository {
         });
     }
 
-    /** Enrolls the list's contacts that joined after launch (a later import); returns how many. */
-    public int enrollNew(long campaignId, String initialState, Instant at) {
-        return dsl.transactionResult(cfg -> enrollNew(DSL.using(cfg), campaignId, initialState, at));
-    }
-
     private static int enrollNew(DSLContext tx, long campaignId, String initialState, Instant at) {
         CampaignRecord c = tx.selectFrom(CAMPAIGN).where(CAMPAIGN.ID.eq(campaignId)).fetchSingle();
         return tx.insertInto(ENROLLMENT, ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.CONTACT_ID, ENROLLMENT.SEQUENCE_VERSION,
@@ -232,7 +227,7 @@ public final class EngineRepository {
     }
 
     /**
-     * Claims a batch in one transaction (version-checked per row, as in {@link #claim}); returns the rows it got,
+     * Claims a batch in one transaction (version-checked per row: 0 rows updated means another worker has it); returns the rows it got,
      * with their new version and lease.
      */
     public List<EnrollmentRow> claimAll(List<EnrollmentRow> rows, String owner, Instant leaseUntil) {
@@ -257,16 +252,6 @@ public final class EngineRepository {
             }
             return got;
         });
-    }
-
-    /** The version-checked claim of the send protocol: 0 rows updated means another worker has it. */
-    public boolean claim(long id, int version, String owner, Instant leaseUntil) {
-        return dsl.update(ENROLLMENT)
-                .set(ENROLLMENT.LEASE_OWNER, owner)
-                .set(ENROLLMENT.LEASE_UNTIL, ts(leaseUntil))
-                .set(ENROLLMENT.VERSION, ENROLLMENT.VERSION.plus(1))
-                .where(ENROLLMENT.ID.eq(id).and(ENROLLMENT.VERSION.eq(version)))
-                .execute() == 1;
     }
 
     /** Extends the leases of enrollments this owner still holds. */
@@ -545,10 +530,6 @@ public final class EngineRepository {
 
     // ---- events -------------------------------------------------------------------------------------------------
 
-    public void insertEvent(EventRow e) {
-        insertEvent(dsl, e);
-    }
-
     private static void insertEvent(DSLContext tx, EventRow e) {
         tx.insertInto(ENROLLMENT_EVENT)
                 .set(ENROLLMENT_EVENT.ENROLLMENT_ID, e.enrollmentId())
@@ -568,12 +549,6 @@ public final class EngineRepository {
     public List<EventRow> eventsOfContact(long contactId) {
         return dsl.selectFrom(ENROLLMENT_EVENT).where(ENROLLMENT_EVENT.CONTACT_ID.eq(contactId))
                 .orderBy(ENROLLMENT_EVENT.ID).fetch(EngineRepository::event);
-    }
-
-    public List<EventRow> eventsOfCampaign(long campaignId, long afterId, int limit) {
-        return dsl.selectFrom(ENROLLMENT_EVENT)
-                .where(ENROLLMENT_EVENT.CAMPAIGN_ID.eq(campaignId).and(ENROLLMENT_EVENT.ID.gt(afterId)))
-                .orderBy(ENROLLMENT_EVENT.ID).limit(limit).fetch(EngineRepository::event);
     }
 
     /** Event counts of a campaign by step, kind and rule: rows of (step, kind, rule, count). */

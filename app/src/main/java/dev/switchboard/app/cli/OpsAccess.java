@@ -1,5 +1,6 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.app.host.EngineHost;
 import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.engine.ipc.EngineApiClient;
@@ -45,9 +46,8 @@ final class OpsAccess {
 
     /** With no engine running, the launch checks read the data folder's sandbox org, started for the purpose. */
     private static CampaignService.OrgFacts sandboxFacts(Path dataDir) {
-        try (Sandbox sandbox = Sandbox.start(dev.switchboard.sandbox.SandboxConfig.defaults()
-                .withStateFile(dataDir.resolve("sandbox").resolve("org-state.json")))) {
-            return Engine.orgFactsOf(dev.switchboard.app.host.EngineHost.sandboxConnection(sandbox));
+        try (Sandbox sandbox = EngineHost.startSandbox(dataDir, 0, 1.0)) {
+            return Engine.orgFactsOf(EngineHost.sandboxConnection(sandbox));
         }
     }
 

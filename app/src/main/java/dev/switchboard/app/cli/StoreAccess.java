@@ -1,13 +1,17 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.app.host.EngineHost;
 import dev.switchboard.engine.StoreUnavailableException;
 import dev.switchboard.engine.Workspace;
+import dev.switchboard.engine.ipc.EngineApiClient;
 import dev.switchboard.model.contact.ImportRecord;
 import dev.switchboard.model.contact.ListSummary;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Opens the store for one command, and turns "held by the console" into a plain sentence and exit code 4. */
 final class StoreAccess {
@@ -19,37 +23,24 @@ final class StoreAccess {
      * holds the store, the whole command line is sent to it and run there (its output comes back).
      */
     static int with(Path dataDir, String command, PrintWriter err, WorkspaceWork work) throws Exception {
-        Workspace running = dev.switchboard.app.host.EngineHost.ambient(dataDir);
+        Workspace running = EngineHost.ambient(dataDir);
         if (running != null) {
             return work.run(running);
         }
         SwitchboardCommand.Invocation invocation = SwitchboardCommand.CURRENT.get();
-        if (invocation != null) {
-            java.util.Optional<dev.switchboard.engine.ipc.EngineApiClient> engine =
-                    dev.switchboard.engine.ipc.EngineApiClient.connect(dataDir);
-            if (engine.isPresent()) {
-                try (var client = engine.get()) {
-                    return Forwarding.forward(client, invocation, command, dataDir);
-                }
-            }
+        Optional<Integer> forwarded = forward(dataDir, command, invocation, 0);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
         }
         Workspace workspace;
         try {
             workspace = Workspace.open(dataDir, "the command 'switchboard " + command + "'");
         } catch (StoreUnavailableException e) {
             // an engine that is still starting holds the store before its API is up: wait for the API briefly
-            if (invocation != null && (e.getMessage().contains("Switchboard engine")
-                    || e.getMessage().contains("Switchboard console"))) {
-                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-                while (System.nanoTime() < until) {
-                    java.util.Optional<dev.switchboard.engine.ipc.EngineApiClient> engine =
-                            dev.switchboard.engine.ipc.EngineApiClient.connect(dataDir);
-                    if (engine.isPresent()) {
-                        try (var client = engine.get()) {
-                            return Forwarding.forward(client, invocation, command, dataDir);
-                        }
-                    }
-                    Thread.sleep(200);
+            if (e.getMessage().contains("Switchboard engine") || e.getMessage().contains("Switchboard console")) {
+                forwarded = forward(dataDir, command, invocation, 30);
+                if (forwarded.isPresent()) {
+                    return forwarded.get();
                 }
             }
             err.println("switchboard " + command + ": " + e.getMessage());
@@ -57,6 +48,30 @@ final class StoreAccess {
         }
         try (workspace) {
             return work.run(workspace);
+        }
+    }
+
+    /**
+     * Runs the command line in the engine that holds the store, if its API answers within {@code waitSeconds};
+     * empty when there is no engine (or no command line to send).
+     */
+    private static Optional<Integer> forward(Path dataDir, String command, SwitchboardCommand.Invocation invocation,
+                                             int waitSeconds) throws Exception {
+        if (invocation == null) {
+            return Optional.empty();
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        while (true) {
+            Optional<EngineApiClient> engine = EngineApiClient.connect(dataDir);
+            if (engine.isPresent()) {
+                try (EngineApiClient client = engine.get()) {
+                    return Optional.of(Forwarding.forward(client, invocation, command, dataDir));
+                }
+            }
+            if (System.nanoTime() >= until) {
+                return Optional.empty();
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.switchboard.app.host;
 import dev.switchboard.engine.Workspace;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.engine.campaigns.SuppliedClock;
-import dev.switchboard.engine.campaigns.VirtualTime;
 import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.ipc.EngineApiServer;
 import dev.switchboard.engine.ipc.Router;
@@ -71,11 +70,10 @@ public final class EngineHost implements AutoCloseable {
             if (org != null) {
                 Instant start = latest(Instant.now(), s.startAt(), workspace.lastEngineInstant().orElse(null));
                 clock = s.speed() == 1 && !start.isAfter(Instant.now()) ? Clock.systemUTC()
-                        : new VirtualTime(start, s.speed());
+                        : SuppliedClock.virtual(start, s.speed());
                 where = "the org at " + org.apiBase();
             } else {
-                sandbox = Sandbox.start(SandboxConfig.defaults().withPort(s.sandboxPort()).withClockSpeed(s.speed())
-                        .withStateFile(dataDir.resolve("sandbox").resolve("org-state.json")));
+                sandbox = startSandbox(dataDir, s.sandboxPort(), s.speed());
                 Instant target = latest(sandbox.clock().now(), s.startAt(),
                         workspace.lastEngineInstant().orElse(null));
                 Duration ahead = Duration.between(sandbox.clock().now(), target);
@@ -107,6 +105,15 @@ public final class EngineHost implements AutoCloseable {
             }
             throw ex;
         }
+    }
+
+    /**
+     * The data folder's sandbox org: its state and virtual clock in {@code <data>/sandbox/org-state.json}, so it
+     * survives restarts like a real org. The caller closes it.
+     */
+    public static Sandbox startSandbox(Path dataDir, int port, double speed) {
+        return Sandbox.start(SandboxConfig.defaults().withPort(port).withClockSpeed(speed)
+                .withStateFile(dataDir.resolve("sandbox").resolve("org-state.json")));
     }
 
     /** The connection to a sandbox org. */

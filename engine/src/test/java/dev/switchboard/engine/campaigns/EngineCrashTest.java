@@ -67,7 +67,7 @@ class EngineCrashTest {
         };
         try (Workspace ws = Workspace.open(data, "the crash test's engine")) {
             Instant at = ws.lastEngineInstant().filter(i -> i.isAfter(start)).orElse(start);
-            Engine engine = ws.newEngine(org, new VirtualTime(at, 1), new Engine.Options(4, Duration.ofMillis(20),
+            Engine engine = ws.newEngine(org, SuppliedClock.virtual(at, 1), new Engine.Options(4, Duration.ofMillis(20),
                     Duration.ofMinutes(5), probe));
             engine.start();
             System.out.println("engine started, epoch " + engine.status().epoch());
@@ -132,7 +132,7 @@ class EngineCrashTest {
             // a clean engine finishes the campaign: everything is sent, or settled, or in the operator queue
             try (Workspace ws = Workspace.open(data, "the crash test's final engine")) {
                 Instant at = ws.lastEngineInstant().filter(i -> i.isAfter(start)).orElse(start);
-                Engine engine = ws.newEngine(org, new VirtualTime(at, 1), new Engine.Options(4, Duration.ofMillis(20),
+                Engine engine = ws.newEngine(org, SuppliedClock.virtual(at, 1), new Engine.Options(4, Duration.ofMillis(20),
                         Duration.ofMinutes(5)));
                 engine.start();
                 try {
