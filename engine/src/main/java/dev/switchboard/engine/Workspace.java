@@ -36,6 +36,8 @@ import dev.switchboard.persistence.TemplateRepository;
 import dev.switchboard.persistence.UserRepository;
 import dev.switchboard.persistence.ContactListRepository;
 import dev.switchboard.persistence.ContactRepository;
+import dev.switchboard.persistence.DialerRepository;
+import dev.switchboard.persistence.InboundRepository;
 import dev.switchboard.persistence.ImportRepository;
 import dev.switchboard.persistence.Store;
 import dev.switchboard.persistence.StoreException;
@@ -176,7 +178,8 @@ public final class Workspace implements AutoCloseable {
     public Engine newEngine(OrgConnection org, Clock clock, Engine.Options options) {
         GenesysClient client = org.client();
         return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
-                clock, options);
+                clock, options, new Engine.Links(new DialerRepository(store), new InboundRepository(store),
+                        new ContactRepository(store), org.inboundQueueId()));
     }
 
     /** The operator queue: attempts whose outcome is UNKNOWN, with what the reconciler found. */
@@ -226,6 +229,21 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The per-contact timeline and evidence over this store. */
+    /** The engine's tables (campaigns, enrollments, attempts). */
+    public EngineRepository engineRepository() {
+        return engineRepository;
+    }
+
+    /** The inbound events (intake, replies) and system replies. */
+    public InboundRepository inbound() {
+        return new InboundRepository(store);
+    }
+
+    /** Contacts by list and external key. */
+    public ContactRepository contactRows() {
+        return new ContactRepository(store);
+    }
+
     public Timelines timelines() {
         return new Timelines(engineRepository, contacts, campaigns, rulePack);
     }

@@ -103,4 +103,9 @@ public final class Messages {
             return reasonCodes().contains("RecipientOptedOut");
         }
     }
+
+    /** A message with its text and direction (an inbound reply, typically). */
+    public record TextMessage(String id, String conversationId, String fromAddress, String toAddress,
+                              boolean inbound, String timestamp, String text) {
+    }
 }

@@ -48,6 +48,13 @@ public final class MessagingApi {
     record MessageListingWire(List<MessageDataWire> entities) {
     }
 
+    record NormalizedWire(String text) {
+    }
+
+    record TextMessageWire(String id, String conversationId, String fromAddress, String toAddress, String direction,
+                           String timestamp, String textBody, NormalizedWire normalizedMessage) {
+    }
+
     private final ApiTransport transport;
 
     MessagingApi(ApiTransport transport) {
@@ -121,6 +128,19 @@ public final class MessagingApi {
         MessageDataWire m = transport.json(ApiCall.get("/api/v2/conversations/messages/{}/messages/{}",
                 conversationId, messageId), MessageDataWire.class);
         return m.toStatus(conversationId);
+    }
+
+    /**
+     * One message with its text ({@code MessageData}: {@code normalizedMessage.text}, else {@code textBody}), e.g.
+     * an inbound reply announced on a queue topic without its text.
+     */
+    public Messages.TextMessage message(String conversationId, String messageId) {
+        TextMessageWire m = transport.json(ApiCall.get("/api/v2/conversations/messages/{}/messages/{}",
+                conversationId, messageId), TextMessageWire.class);
+        String text = m.normalizedMessage() != null && m.normalizedMessage().text() != null
+                ? m.normalizedMessage().text() : m.textBody();
+        return new Messages.TextMessage(m.id(), conversationId, m.fromAddress(), m.toAddress(),
+                "inbound".equalsIgnoreCase(m.direction()), m.timestamp(), text == null ? "" : text);
     }
 
     /** The statuses of messages of one conversation, in requests of at most 1000 ids. */

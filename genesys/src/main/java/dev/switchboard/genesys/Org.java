@@ -43,4 +43,14 @@ public final class Org {
     public record TokenInfo(NamedEntity organization, NamedEntity homeOrganization, JsonNode OAuthClient,
             String dateTokenIdles) {
     }
+
+    /** A callable time set: per time zone, the weekday slots ({@code day} 1–7 Monday–Sunday, "HH:mm:ss"). */
+    public record CallableTimeSet(String id, String name, Integer version, List<CallableTime> callableTimes) {
+    }
+
+    public record CallableTime(String timeZoneId, List<TimeSlot> timeSlots) {
+    }
+
+    public record TimeSlot(Integer day, String startTime, String stopTime) {
+    }
 }

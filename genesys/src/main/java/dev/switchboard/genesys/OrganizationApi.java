@@ -26,6 +26,9 @@ public final class OrganizationApi {
     record LimitListing(List<Org.Limit> entities) {
     }
 
+    record TimeSetListing(List<Org.CallableTimeSet> entities, Integer pageCount) {
+    }
+
     private final ApiTransport transport;
 
     OrganizationApi(ApiTransport transport) {
@@ -38,6 +41,23 @@ public final class OrganizationApi {
         for (int page = 1; page <= MAX_PAGES; page++) {
             WrapupListing l = transport.json(ApiCall.get("/api/v2/routing/wrapupcodes")
                     .query("pageSize", PAGE_SIZE).query("pageNumber", page), WrapupListing.class);
+            if (l == null || l.entities() == null || l.entities().isEmpty()) {
+                break;
+            }
+            out.addAll(l.entities());
+            if (l.pageCount() == null || page >= l.pageCount()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Every callable time set of the org (all pages). */
+    public List<Org.CallableTimeSet> callableTimeSets() {
+        List<Org.CallableTimeSet> out = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            TimeSetListing l = transport.json(ApiCall.get("/api/v2/outbound/callabletimesets")
+                    .query("pageSize", PAGE_SIZE).query("pageNumber", page), TimeSetListing.class);
             if (l == null || l.entities() == null || l.entities().isEmpty()) {
                 break;
             }

@@ -327,6 +327,43 @@ public final class EngineRepository {
     }
 
     /** Moves the enrollment of an UNKNOWN attempt to HELD whatever its version (the reconciler owns it now). */
+    /**
+     * Makes an AWAITING or READY enrollment due now (news arrived: a dialer result, an opt-out, a conversion), so
+     * the next poll looks at it. Returns false when it is in another status.
+     */
+    public boolean nudge(long enrollmentId, Instant at) {
+        return dsl.update(ENROLLMENT).set(ENROLLMENT.DUE_AT, ts(at)).set(ENROLLMENT.DUE_MS, at.toEpochMilli())
+                .where(ENROLLMENT.ID.eq(enrollmentId).and(ENROLLMENT.STATUS.in("AWAITING", "READY"))
+                        .and(ENROLLMENT.DUE_MS.gt(at.toEpochMilli())))
+                .execute() == 1;
+    }
+
+    /**
+     * Enrolls the list's contacts that joined after the launch (RUNNING, PAUSED or COMPLETED campaigns); a
+     * COMPLETED campaign with new enrollments runs again. Returns how many were enrolled.
+     */
+    public int enrollLateJoiners(long campaignId, String initialState, Instant at) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            int n = enrollNew(tx, campaignId, initialState, at);
+            if (n > 0) {
+                tx.update(CAMPAIGN).set(CAMPAIGN.STATE, "RUNNING").set(CAMPAIGN.STATE_REASON, (String) null)
+                        .set(CAMPAIGN.UPDATED_AT, ts(at)).set(CAMPAIGN.VERSION, CAMPAIGN.VERSION.plus(1))
+                        .where(CAMPAIGN.ID.eq(campaignId).and(CAMPAIGN.STATE.eq("COMPLETED"))).execute();
+            }
+            return n;
+        });
+    }
+
+    /** Enrolls one contact now (an "enroll this contact" event); false when it is enrolled already. */
+    public boolean enrollOne(long campaignId, long contactId, int sequenceVersion, String initialState, Instant at) {
+        return dsl.insertInto(ENROLLMENT, ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.CONTACT_ID, ENROLLMENT.SEQUENCE_VERSION,
+                        ENROLLMENT.STATUS, ENROLLMENT.DUE_AT, ENROLLMENT.DUE_MS, ENROLLMENT.STATE, ENROLLMENT.UPDATED_AT)
+                .values(campaignId, contactId, sequenceVersion, "READY", ts(at), at.toEpochMilli(), initialState,
+                        ts(at))
+                .onDuplicateKeyIgnore().execute() == 1;
+    }
+
     public void hold(long enrollmentId, Instant at) {
         dsl.update(ENROLLMENT).set(ENROLLMENT.STATUS, "HELD").set(ENROLLMENT.LEASE_OWNER, (String) null)
                 .set(ENROLLMENT.LEASE_UNTIL, (OffsetDateTime) null).set(ENROLLMENT.UPDATED_AT, ts(at))

@@ -44,6 +44,19 @@ public final class SuppressionRepository {
                 .fetch(r -> toRow(r).suppression());
     }
 
+    /**
+     * Lifts the suppressions of an address of one kind, channel and source (e.g. an SMS keyword opt-out after
+     * START from the same number); they stay in the ledger as removed. Returns how many were lifted.
+     */
+    public int lift(String address, String kind, String channel, String source, String by, Instant at) {
+        return dsl.update(SUPPRESSION).set(SUPPRESSION.REMOVED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(SUPPRESSION.REMOVED_BY, by)
+                .where(SUPPRESSION.ADDRESS.eq(address).and(SUPPRESSION.KIND.eq(kind))
+                        .and(SUPPRESSION.CHANNEL.eq(channel)).and(SUPPRESSION.SOURCE.eq(source))
+                        .and(SUPPRESSION.REMOVED_AT.isNull()))
+                .execute();
+    }
+
     /** Newest first. */
     public List<Row> recent(int limit) {
         return dsl.selectFrom(SUPPRESSION).where(SUPPRESSION.REMOVED_AT.isNull()).orderBy(SUPPRESSION.ID.desc())

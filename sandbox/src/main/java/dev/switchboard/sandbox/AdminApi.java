@@ -18,7 +18,11 @@ final class AdminApi {
     private final VirtualClock clock;
     private final Notifications hub;
 
-    AdminApi(Ledger ledger, SandboxFaults faults, VirtualClock clock, Notifications hub) {
+    private final java.util.function.BinaryOperator<String> reply;
+
+    AdminApi(Ledger ledger, SandboxFaults faults, VirtualClock clock, Notifications hub,
+             java.util.function.BinaryOperator<String> reply) {
+        this.reply = reply;
         this.ledger = ledger;
         this.faults = faults;
         this.clock = clock;
@@ -31,6 +35,26 @@ final class AdminApi {
         r.post("/sandbox/faults", this::setFaults);
         r.get("/sandbox/clock", ctx -> Http.json(ctx, clockJson()));
         r.post("/sandbox/clock", this::setClock);
+        r.post("/sandbox/replies", this::scriptReply);
+    }
+
+    /** Body {@code {"from": "+1317…", "text": "STOP"}}: the recipient {@code from} replies on its latest SMS. */
+    private void scriptReply(Context ctx) {
+        JsonNode b = adminBody(ctx);
+        String from = Json.text(b, "from");
+        String text = Json.text(b, "text");
+        if (from == null || from.isBlank() || text == null) {
+            throw ApiException.badRequest("bad.request", "Give \"from\" (the recipient's number) and \"text\"");
+        }
+        String conversationId;
+        try {
+            conversationId = reply.apply(from, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad.request", e.getMessage());
+        }
+        ObjectNode o = Json.obj();
+        o.put("conversationId", conversationId);
+        Http.json(ctx, o);
     }
 
     private ObjectNode faultsJson() {

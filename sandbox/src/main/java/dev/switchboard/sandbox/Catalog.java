@@ -42,6 +42,7 @@ final class Catalog {
 
     static final String TIMESET_BUSINESS = "c7a1f0d2-1b3e-4c5d-9e6f-000000000001";
     static final String TIMESET_ALWAYS = "c7a1f0d2-1b3e-4c5d-9e6f-000000000002";
+    static final String TIMESET_STRICT = "c7a1f0d2-1b3e-4c5d-9e6f-000000000003";
     static final String RULESET_VOICE = "d4e5f6a7-b8c9-4d0e-8f1a-000000000001";
     static final String RULESET_DIGITAL = "e5f6a7b8-c9d0-4e1f-9a2b-000000000001";
 
@@ -104,10 +105,19 @@ final class Catalog {
                 timeSet(TIMESET_BUSINESS, "Business hours (US Central)", "America/Chicago",
                         new int[] {1, 2, 3, 4, 5}, "09:00:00", "20:00:00"),
                 timeSet(TIMESET_ALWAYS, "Always", "Etc/UTC", new int[] {1, 2, 3, 4, 5, 6, 7}, "00:00:00",
-                        "23:59:59"));
+                        "23:59:59"),
+                // what a compliance-minded admin sets up: weekdays 10-18, Saturdays 10-17 (local time of each
+                // contact's timeZone column), no Sundays — inside every US state's window
+                timeSet(TIMESET_STRICT, "Compliance hours (contact local time)", "America/New_York",
+                        new int[] {1, 2, 3, 4, 5}, "10:00:00", "18:00:00", new int[] {6}, "10:00:00", "17:00:00"));
     }
 
     private static ObjectNode timeSet(String id, String name, String zone, int[] days, String start, String stop) {
+        return timeSet(id, name, zone, days, start, stop, new int[0], start, stop);
+    }
+
+    private static ObjectNode timeSet(String id, String name, String zone, int[] days, String start, String stop,
+                                      int[] otherDays, String otherStart, String otherStop) {
         ObjectNode t = Json.obj();
         t.put("id", id);
         t.put("name", name);
@@ -122,6 +132,12 @@ final class Catalog {
             s.put("day", d);
             s.put("startTime", start);
             s.put("stopTime", stop);
+        }
+        for (int d : otherDays) {
+            ObjectNode s = slots.addObject();
+            s.put("day", d);
+            s.put("startTime", otherStart);
+            s.put("stopTime", otherStop);
         }
         t.put("selfUri", "/api/v2/outbound/callabletimesets/" + id);
         return t;

@@ -137,6 +137,32 @@ final class Conversations {
         p.put("text", text);
     }
 
+    /**
+     * A reply typed by hand (the sandbox's "reply as this recipient"): an inbound message on the latest SMS
+     * conversation with {@code address}, handled like a seeded reply (keywords, queue event). Returns the
+     * conversation id, or null when nothing was ever sent to that number.
+     */
+    String scriptReply(String address, String text, Instant at) {
+        String key = World.normalize(address);
+        ObjectNode latest = null;
+        for (ObjectNode conv : state.all("conversations")) {
+            if ("sms".equals(Json.text(conv, "kind")) && key.equals(World.normalize(String.valueOf(
+                    Json.text(conv, "address"))))) {
+                latest = conv; // conversations are kept in creation order
+            }
+        }
+        if (latest == null) {
+            return null;
+        }
+        ObjectNode event = Json.obj();
+        event.put("type", "smsReply");
+        event.put("at", Json.time(at));
+        event.put("conversationId", Json.text(latest, "id"));
+        event.put("text", text);
+        receiveReply(event);
+        return Json.text(latest, "id");
+    }
+
     /** Applies a due reply: an inbound message on the conversation, keywords, and a queue event. */
     void receiveReply(JsonNode event) {
         ObjectNode conv = state.get("conversations", Json.text(event, "conversationId"));

@@ -34,6 +34,8 @@ public final class Sandbox implements AutoCloseable {
     private final StateStore store;
     private final Notifications notifications;
     private final Simulator simulator;
+    private final OrgState state;
+    private final Conversations conversations;
     private final ApiPipeline pipeline;
     private final Javalin app;
     private volatile boolean closed;
@@ -58,7 +60,9 @@ public final class Sandbox implements AutoCloseable {
                 DEFAULT_HEARTBEAT);
         RequestBudget budget = new RequestBudget(Clock.systemUTC(), config.requestsPerMinute());
         this.pipeline = new ApiPipeline(tokens, budget, faults, validator::join, metrics);
+        this.state = state;
         Conversations conversations = new Conversations(state, world, clock, ledger, notifications);
+        this.conversations = conversations;
         ContactListsApi lists = new ContactListsApi(state, clock, notifications);
         DncApi dnc = new DncApi(state, clock, notifications, () -> "http://127.0.0.1:" + port[0]);
         CampaignsApi campaigns = new CampaignsApi(state, clock, notifications, lists, dnc);
@@ -93,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
             dnc.install(cfg.routes);
             campaigns.install(cfg.routes);
             new NotificationsApi(notifications, topicSchemas).install(cfg.routes);
-            new AdminApi(ledger, faults, clock, notifications).install(cfg.routes);
+            new AdminApi(ledger, faults, clock, notifications, this::reply).install(cfg.routes);
         });
         try {
             app.start();
@@ -105,6 +109,34 @@ public final class Sandbox implements AutoCloseable {
         }
         port[0] = app.port();
         simulator.start();
+    }
+
+    /**
+     * Points the simulated email provider's bounce and unsubscribe POSTs at {@code url} (null: nowhere), e.g. the
+     * engine's intake once it listens.
+     */
+    public void webhook(URI url) {
+        simulator.webhook(url);
+    }
+
+    /**
+     * Replies as the recipient {@code address} on the latest SMS conversation with it, now on the virtual clock:
+     * the text appears as an inbound message and on the inbound queue's topic, and STOP/START words opt the number
+     * out or in, exactly as a seeded reply would.
+     *
+     * @return the conversation id
+     * @throws IllegalArgumentException when nothing was ever texted to {@code address}
+     */
+    public String reply(String address, String text) {
+        String conversationId;
+        synchronized (state) {
+            conversationId = conversations.scriptReply(address, text, clock.now());
+        }
+        if (conversationId == null) {
+            throw new IllegalArgumentException("nothing was texted to " + address + " in this sandbox, so there is"
+                    + " no conversation to reply on");
+        }
+        return conversationId;
     }
 
     /** Starts a sandbox on {@code 127.0.0.1}; returns once it accepts requests. */

@@ -36,7 +36,7 @@ final class Simulator implements AutoCloseable {
     private final Dialer dialer;
     private final MessagingRunner messaging;
     private final Notifications hub;
-    private final URI webhookUrl;
+    private volatile URI webhookUrl;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
 
@@ -49,8 +49,7 @@ final class Simulator implements AutoCloseable {
         this.messaging = messaging;
         this.hub = hub;
         this.webhookUrl = webhookUrl;
-        this.http = webhookUrl == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .build();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-simulator");
             t.setDaemon(true);
@@ -139,17 +138,23 @@ final class Simulator implements AutoCloseable {
         return w;
     }
 
+    /** Where the email provider posts from now on (null: nowhere). */
+    void webhook(URI url) {
+        this.webhookUrl = url;
+    }
+
     private void post(ObjectNode body) {
-        if (http == null) {
+        URI url = webhookUrl;
+        if (url == null) {
             return;
         }
-        HttpRequest req = HttpRequest.newBuilder(webhookUrl).timeout(Duration.ofSeconds(5))
+        HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "switchboard-sandbox-esp")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
         http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((res, err) -> {
             if (err != null) {
-                LOG.info("ESP webhook to {} failed: {}", webhookUrl, err.toString());
+                LOG.info("ESP webhook to {} failed: {}", url.getHost(), err.toString());
             }
         });
     }

@@ -62,7 +62,8 @@
  * </ul>
  * Seeded org configuration: wrap-up codes (Answered - Sale, Answered - No Sale, No Answer, Busy, Answering Machine,
  * Wrong Number, Do Not Call) and a default mapping; callable time sets "Business hours (US Central)" (Mon–Fri
- * 09:00–20:00 America/Chicago) and "Always"; one voice and one digital rule set; SMS numbers +13177340100,
+ * 09:00–20:00 America/Chicago), "Always" and "Compliance hours (contact local time)" (Mon–Fri 10:00–18:00, Sat
+ * 10:00–17:00); one voice and one digital rule set; SMS numbers +13177340100,
  * +13177340101 (local) and +18887340100 (toll-free).
  *
  * <h2>Time</h2>

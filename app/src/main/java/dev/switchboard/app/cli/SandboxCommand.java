@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code switchboard sandbox}: a simulated Genesys Cloud org on loopback, standalone. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, subcommands = SandboxReplyCommand.class,
         description = {"Runs the sandbox org: a simulated Genesys Cloud org on a loopback port (HTTP + WebSocket),"
                 + " with a seeded world of customers. Prints its base URLs and client credentials; Ctrl+C stops it.",
                 "Its org state is kept in its own file (default: <data folder>/sandbox/org.json) and survives"

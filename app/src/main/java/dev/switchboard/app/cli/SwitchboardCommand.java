@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
                 AuditCommand.class, SuppressCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
                 BenchEngineCommand.class, EngineCommand.class, CampaignCommand.class, OperatorCommands.KillSwitch.class,
-                OperatorCommands.Contact.class, OperatorCommands.Queue.class, OperatorCommands.EvidenceCommand.class,
+                OperatorCommands.Contact.class, OperatorCommands.Queue.class, OperatorCommands.EvidenceCommand.class, IntakeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)

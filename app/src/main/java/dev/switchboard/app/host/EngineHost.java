@@ -92,7 +92,25 @@ public final class EngineHost implements AutoCloseable {
             Engine e = engine;
             Router router = OperationsApi.router(new LocalOperations(workspace, engine, e::orgFacts, clock));
             s.extraApi().accept(router);
+            if (sandbox != null) {
+                Sandbox sb = sandbox;
+                // "reply as this recipient": the sandbox's stand-in for a person answering a text
+                router.post("/sandbox/reply", q -> {
+                    var b = q.requireBody();
+                    try {
+                        String conv = sb.reply(b.path("from").asString(""), b.path("text").asString(""));
+                        return dev.switchboard.engine.ipc.ApiResponse.ok(tools.jackson.databind.json.JsonMapper
+                                .builder().build().createObjectNode().put("conversationId", conv));
+                    } catch (IllegalArgumentException bad) {
+                        throw new dev.switchboard.engine.ipc.ApiException(400, bad.getMessage());
+                    }
+                });
+            }
             EngineApiServer api = EngineApiServer.start(dataDir, router);
+            if (sandbox != null) {
+                // the sandbox plays the email provider: its bounces and unsubscribes reach the engine's intake
+                sandbox.webhook(api.hookUrl("email-provider"));
+            }
             EngineHost host = new EngineHost(workspace, sandbox, engine, api, clock, where);
             current = host;
             return host;
@@ -119,7 +137,7 @@ public final class EngineHost implements AutoCloseable {
     /** The connection to a sandbox org. */
     public static OrgConnection sandboxConnection(Sandbox sandbox) {
         return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
-                sandbox.clientSecret().toCharArray());
+                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID);
     }
 
     /** The workspace of the engine hosted in this process for {@code dataDir}, if any. */

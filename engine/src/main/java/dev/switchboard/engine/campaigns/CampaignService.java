@@ -101,7 +101,12 @@ public final class CampaignService {
     }
 
     /** What the connected org offers, for the launch checks. */
-    public record OrgFacts(String orgKey, String orgName, Set<String> smsNumbers) {
+    public record OrgFacts(String orgKey, String orgName, Set<String> smsNumbers,
+                           List<dev.switchboard.genesys.Org.CallableTimeSet> timeSets) {
+        public OrgFacts(String orgKey, String orgName, Set<String> smsNumbers) {
+            this(orgKey, orgName, smsNumbers, List.of());
+        }
+
     }
 
     /** A campaign that cannot be created or changed as asked; the message says why. */
@@ -253,6 +258,24 @@ public final class CampaignService {
                     : bound.equals(org.orgKey()) ? "the store belongs to " + org.orgName() + " (" + org.orgKey() + ")"
                     : "the store belongs to " + bound + ", but the engine is connected to " + org.orgKey()
                     + "; a store never changes org: use another data folder for this org"));
+            if (channels.contains(Channel.VOICE) && VoiceDialer.enabled()) {
+                List<String> problems = new ArrayList<>();
+                try {
+                    Optional<dev.switchboard.genesys.Org.CallableTimeSet> set = VoiceDialer.fittingTimeSet(
+                            org.timeSets(), rulePack.get(), problems);
+                    checks.add(new Check("dialer time set", set.isPresent(), set.isPresent() ? "\"" + set.get().name()
+                            + "\" is no looser than the rule pack's voice windows; the dialer calls only inside it"
+                            : "no callable time set of the org fits the rule pack's voice windows ("
+                            + (problems.isEmpty() ? "the org has none" : String.join(" | ", problems))
+                            + "): create one in Genesys (Outbound > Call time sets)"));
+                } catch (RuntimeException e) {
+                    checks.add(new Check("dialer time set", false, "the rule pack did not load"));
+                }
+                Optional<String> caller = VoiceDialer.callerAddress(c);
+                checks.add(new Check("caller id", caller.isPresent(), caller.map(a -> "voice calls show " + a)
+                        .orElse("a voice sequence needs a caller id: campaign variable caller_id or"
+                                + " callback_number")));
+            }
             if (channels.contains(Channel.SMS)) {
                 boolean present = c.smsFrom() != null && org.smsNumbers().contains(c.smsFrom());
                 checks.add(new Check("SMS sender", present, present ? c.smsFrom() + " is an SMS number of the org"

@@ -12,7 +12,11 @@ import dev.switchboard.model.compliance.SuppressionView;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.sequence.Sequence;
 import dev.switchboard.model.template.TemplateVersion;
+import dev.switchboard.persistence.ContactRepository;
+import dev.switchboard.persistence.DialerRepository;
 import dev.switchboard.persistence.EngineRepository;
+import dev.switchboard.persistence.InboundRepository;
+import dev.switchboard.model.sequence.Outcome;
 import dev.switchboard.persistence.EngineRepository.AttemptRow;
 import dev.switchboard.persistence.EngineRepository.CampaignRow;
 import dev.switchboard.persistence.EngineRepository.EnrollmentRow;
@@ -84,6 +88,20 @@ public final class Engine implements EngineContext, AutoCloseable {
         void at(String point);
     }
 
+    /**
+     * The stores the delivery paths and the inbound side use besides the engine's own tables.
+     *
+     * @param inboundQueueId the Genesys queue whose conversations carry inbound SMS replies (STOP …), or null
+     */
+    public record Links(DialerRepository placements, InboundRepository inbound, ContactRepository contactRows,
+                        String inboundQueueId) {
+    }
+
+    /** The engine setting naming the Genesys queue of inbound SMS replies. */
+    public static final String INBOUND_QUEUE = "inbound_queue";
+    /** Notification topics of the dialer's per-contact results. */
+    static final String POST_CONTACT = "v2.outbound.voice.campaigns.contact.postContact";
+
     /** The engine setting holding the last instant the engine's clock showed: engine time never runs back. */
     public static final String CLOCK = "engine_clock";
 
@@ -98,6 +116,11 @@ public final class Engine implements EngineContext, AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final StepRunner runner;
+    private final VoiceDialer dialer;
+    private final Inbound inbound;
+    private final Links links;
+    private volatile dev.switchboard.genesys.NotificationStream notifications;
+    private volatile long housekeepRound;
     private final Settlement settlement;
     private final List<EngineEvent.Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -124,7 +147,7 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     public Engine(Path dataDir, EngineRepository repo, ContactDirectory contacts, SuppressionService suppressions,
                   TemplateService templates, CampaignService campaigns, Supplier<RulePack> rulePack,
-                  GenesysClient client, Clock clock, Options options) {
+                  GenesysClient client, Clock clock, Options options, Links links) {
         this.dataDir = dataDir;
         this.repo = repo;
         this.contacts = contacts;
@@ -135,7 +158,10 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.client = client;
         this.clock = clock;
         this.options = options;
+        this.links = links;
         this.runner = new StepRunner(this);
+        this.dialer = new VoiceDialer(this, links.placements());
+        this.inbound = new Inbound(this, links.inbound(), links.contactRows(), dialer);
         this.settlement = new Settlement(repo, contacts, campaigns);
         this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
         campaigns.onWake(this::wake);
@@ -169,7 +195,10 @@ public final class Engine implements EngineContext, AutoCloseable {
         emit(new EngineEvent(startedAt, "ENGINE", 0, 0, null, "epoch " + epoch + " started; " + unknown
                 + " intents of earlier epochs are UNKNOWN"));
         reconcile();
+        links.inbound().replyIntentsToUnknown();
+        inbound.processPending();
         running.set(true);
+        listen();
         workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-worker-",
                 1).factory());
         senders = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-sender-",
@@ -200,6 +229,10 @@ public final class Engine implements EngineContext, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         journal.close();
+        if (notifications != null) {
+            notifications.close();
+            notifications = null;
+        }
         emit(new EngineEvent(now(), "ENGINE", 0, 0, null, "epoch " + epoch + " stopped"));
     }
 
@@ -322,8 +355,34 @@ public final class Engine implements EngineContext, AutoCloseable {
             repo.checkpointSync();
             journal.dispatching(attempts);
         }
-        // phase 2 runs beside the next batch's phase 1, at most 3 × workers calls in flight
+        // dialer work runs in bulk per campaign (one list add per 1000 contacts, one read per 50)
+        Map<String, List<StepRunner.Work>> bulk = new java.util.LinkedHashMap<>();
+        List<StepRunner.Work> single = new ArrayList<>();
         for (StepRunner.Work w : work) {
+            if (w.dialer() == null) {
+                single.add(w);
+            } else {
+                bulk.computeIfAbsent(w.campaignId() + (w.dialer() instanceof VoiceDialer.Injection ? "/inject"
+                        : "/check"), k -> new ArrayList<>()).add(w);
+            }
+        }
+        for (List<StepRunner.Work> group : bulk.values()) {
+            single.add(new StepRunner.Work(group.getFirst().campaignId(), -1, null, () -> {
+                try {
+                    if (group.getFirst().dialer() instanceof VoiceDialer.Injection) {
+                        dialer.inject(group.getFirst().campaignId(), group.stream()
+                                .map(g -> (VoiceDialer.Injection) g.dialer()).toList());
+                    } else {
+                        dialer.check(group.getFirst().campaignId(), group.stream()
+                                .map(g -> (VoiceDialer.Check) g.dialer()).toList());
+                    }
+                } finally {
+                    group.forEach(g -> busy.remove(g.enrollmentId()));
+                }
+            }));
+        }
+        // phase 2 runs beside the next batch's phase 1, at most 3 × workers calls in flight
+        for (StepRunner.Work w : single) {
             try {
                 inFlight.acquire();
             } catch (InterruptedException e) {
@@ -412,6 +471,70 @@ public final class Engine implements EngineContext, AutoCloseable {
         if (reconcileRequested.get()) {
             reconcile();
         }
+        inbound.processPending();
+        inbound.releaseExits();
+        long round = housekeepRound++;
+        if (round % 5 == 0) {
+            dialer.housekeep(Set.copyOf(repo.runningCampaignIds()), campaigns.killSwitchOn());
+        }
+        if (round % 15 == 0) {
+            enrollLateJoiners();
+        }
+        if (round % 60 == 30 && notifications == null) {
+            listen();
+        }
+    }
+
+    /** Rows added to a list after the launch join its campaign; a completed campaign wakes up for them. */
+    private void enrollLateJoiners() {
+        for (CampaignRow c : repo.campaignsIn(Set.of("RUNNING", "PAUSED", "COMPLETED"))) {
+            int n = repo.enrollLateJoiners(c.id(), Progress.INITIAL, now());
+            if (n > 0) {
+                emit(new EngineEvent(now(), "CAMPAIGN", c.id(), 0, null, n + " contacts added to the list joined "
+                        + c.name()));
+                wake();
+            }
+        }
+    }
+
+    /**
+     * Subscribes to the inbound queue's messages and the dialer's post-contact results over one notification
+     * channel. Topics Genesys will not deliver over a WebSocket are covered by polling (dialer results are read in
+     * bulk anyway; the events only make the engine look sooner).
+     */
+    private void listen() {
+        List<String> topics = new ArrayList<>();
+        topics.add(POST_CONTACT);
+        String queue = links.inboundQueueId() != null ? links.inboundQueueId() : repo.setting(INBOUND_QUEUE)
+                .orElse(null);
+        if (queue != null) {
+            topics.add("v2.routing.queues." + queue + ".conversations.messages");
+        }
+        try {
+            notifications = client.openNotifications(topics, new dev.switchboard.genesys.NotificationListener() {
+                @Override
+                public void onEvent(dev.switchboard.genesys.NotificationEvent event) {
+                    inbound.onNotification(event);
+                }
+
+                @Override
+                public void onTopicsRejected(List<dev.switchboard.genesys.Notifications.TopicState> rejected) {
+                    emit(new EngineEvent(now(), "ENGINE", 0, 0, null, "topics not deliverable over the WebSocket,"
+                            + " polled instead: " + rejected.stream().map(
+                            dev.switchboard.genesys.Notifications.TopicState::id).toList()));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("notifications could not be opened ({}); retried in a minute", e.toString());
+            notifications = null;
+        }
+    }
+
+    /** Records and processes an intake event (conversion, bounce, unsubscribe, enroll request, opt-out). */
+    public Optional<InboundRepository.InboundRow> intake(String key, String source, String kind, Long contactId,
+                                                         Long campaignId, String address, String body,
+                                                         Instant occurredAt) {
+        return inbound.record(key, source, kind, contactId, campaignId, address, body, occurredAt);
     }
 
     // ---- reconciliation -----------------------------------------------------------------------------------------
@@ -435,6 +558,18 @@ public final class Engine implements EngineContext, AutoCloseable {
             SendJournal.Entry j = journals.get(a.id());
             boolean sameOsBoot = osBoot != null && osBoot.equals(boots.get(a.epoch()));
             try {
+                if (a.channel().equals(Channel.VOICE.name())) {
+                    Optional<Boolean> placed = dialer.reconcile(a);
+                    if (placed.isPresent()) {
+                        settle(a, placed.get(), placed.get() ? "reconciler: the contact is in the Genesys dialer's"
+                                + " list" : "reconciler: the Genesys dialer's list never received the contact",
+                                placed.get() ? VoiceDialer.genesysId(a.id()) : null, null);
+                        settled++;
+                    } else {
+                        reconcileRequested.set(true);
+                    }
+                    continue;
+                }
                 if (j == null || !j.dispatched()) {
                     settle(a, false, "reconciler: the send journal of epoch " + a.epoch()
                             + " shows the call never started", null, null);
@@ -522,7 +657,8 @@ public final class Engine implements EngineContext, AutoCloseable {
         String name = info.organization() == null ? "unknown org" : info.organization().name();
         Set<String> numbers = new java.util.TreeSet<>();
         client.organization().smsPhoneNumbers().forEach(n -> numbers.add(n.phoneNumber()));
-        return new CampaignService.OrgFacts("genesys:" + id, name, numbers);
+        return new CampaignService.OrgFacts("genesys:" + id, name, numbers,
+                client.organization().callableTimeSets());
     }
 
     // ---- status -------------------------------------------------------------------------------------------------
@@ -631,6 +767,26 @@ public final class Engine implements EngineContext, AutoCloseable {
     @Override
     public void wakeReconciler() {
         reconcileRequested.set(true);
+    }
+
+    @Override
+    public Optional<Outcome> exitSignal(long contactId, long campaignId) {
+        return inbound.exitSignal(contactId, campaignId);
+    }
+
+    @Override
+    public void optedOut(long contactId, String address, String how) {
+        inbound.optOut(contactId, address, how);
+    }
+
+    @Override
+    public int liftSmsOptOut(String number, String why) {
+        return suppressions.liftSmsKeywordOptOut(number, why);
+    }
+
+    @Override
+    public List<String> dncLists() {
+        return List.of();
     }
 
     /** Linux's boot id (changes with every OS start); null elsewhere. */

@@ -1,5 +1,9 @@
 package dev.switchboard.engine.campaigns;
 
+import dev.switchboard.model.sequence.Outcome;
+import java.util.List;
+import java.util.Optional;
+
 import dev.switchboard.engine.contacts.ContactDirectory;
 import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.model.compliance.RulePack;
@@ -40,4 +44,25 @@ interface EngineContext {
     void suppress(Suppression.Kind kind, Channel channel, String address, String reason, String source);
 
     void wakeReconciler();
+
+    /** Wakes the poll thread (an enrollment became due). */
+    void wake();
+
+    /**
+     * An exit reported about the contact (a conversion, an opt-out) that its enrollment in this campaign has not
+     * taken yet.
+     */
+    Optional<Outcome> exitSignal(long contactId, long campaignId);
+
+    /**
+     * The person behind {@code contactId} opted out (a keyword, a do-not-call wrap-up code, RecipientOptedOut): the
+     * opt-out handling (suppression first, confirmation, DNC push, withdrawal everywhere) runs for it.
+     */
+    void optedOut(long contactId, String address, String how);
+
+    /** Lifts the SMS keyword opt-outs of a number (an opt-in keyword from that number); returns how many. */
+    int liftSmsOptOut(String number, String why);
+
+    /** The ids of the Genesys DNC lists every dialer or messaging campaign of the engine carries. */
+    List<String> dncLists();
 }

@@ -44,7 +44,7 @@ public final class Settlement {
         Move m;
         if (!sent) {
             m = new Move("READY", a.stepId(), now, e.state(), null);
-        } else if (a.channel().equals("SMS") && messageId != null) {
+        } else if (a.channel().equals("SMS") && messageId != null || a.channel().equals("VOICE")) {
             m = new Move("AWAITING", a.stepId(), now, e.state(), null);
         } else {
             CampaignRow c = repo.campaign(a.campaignId()).orElseThrow();

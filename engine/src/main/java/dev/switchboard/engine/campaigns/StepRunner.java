@@ -47,6 +47,7 @@ import dev.switchboard.persistence.EngineRepository.Move;
 import dev.switchboard.persistence.EngineRepository.Settle;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,15 @@ final class StepRunner {
      *
      * @param attemptId the attempt of a send, which the journal records before any call starts; null for a poll
      */
-    record Work(long campaignId, long enrollmentId, Long attemptId, Runnable action) {
+    record Work(long campaignId, long enrollmentId, Long attemptId, Runnable action, Object dialer) {
+        Work(long campaignId, long enrollmentId, Long attemptId, Runnable action) {
+            this(campaignId, enrollmentId, attemptId, action, null);
+        }
+
+        /** Dialer work ({@link VoiceDialer.Injection} or {@link VoiceDialer.Check}) runs in bulk per campaign. */
+        static Work dialer(long campaignId, long enrollmentId, Long attemptId, Object item) {
+            return new Work(campaignId, enrollmentId, attemptId, null, item);
+        }
     }
 
     /** Everything phase 1 read about one enrollment. */
@@ -101,6 +110,12 @@ final class StepRunner {
         Candidates cand = Candidates.of(c.contact().data(), jurisdictions);
         EnrollmentState state = Progress.read(row.state(), c.contact(), row.sequenceVersion(), cand.zones(),
                 Optional.empty());
+        Optional<Outcome> exit = ctx.exitSignal(row.contactId(), row.campaignId());
+        if (exit.isPresent() && !row.status().equals("AWAITING")) {
+            List<EventRow> events = new ArrayList<>();
+            return follow(c, planner.plan(state, sequence, new Signal.Event(exit.get()), now), cand, templates,
+                    events, now);
+        }
         if (row.status().equals("AWAITING")) {
             return pollWork(c, state);
         }
@@ -152,12 +167,12 @@ final class StepRunner {
 
     private Optional<Work> touch(Claimed c, EnrollmentState state, Step.Touch t, Candidates cand,
                                  Map<String, TemplateVersion> templates, List<EventRow> events, Instant now) {
-        if (t.channel() == Channel.VOICE) {
+        if (t.channel() == Channel.VOICE && !VoiceDialer.enabled()) {
             events.add(event(c.row(), now, "SKIPPED", t.id(), t.channel(), "voice.dialer", null,
-                    "voice steps are placed by a Genesys voice campaign's dialer, which this engine version does"
-                            + " not drive yet; the step is left as failed (unsupported channel)", null));
+                    "voice steps are placed by a Genesys voice campaign's dialer, which is off in this build"
+                            + " (-Dswitchboard.voice.dialer=true turns it on); the step is left as failed", null));
             ctx.emit(new EngineEvent(now, "SKIPPED", c.campaign().id(), c.contact().id(), t.id(),
-                    "voice step skipped: no dialer integration"));
+                    "voice step skipped: the dialer integration is off"));
             return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,
                     Optional.of(FailureReason.UNSUPPORTED_CHANNEL)), now), cand, templates, events, now);
         }
@@ -204,6 +219,10 @@ final class StepRunner {
                 return Optional.empty();
             }
             case Decision.Allowed a -> {
+                if (t.channel() == Channel.VOICE) {
+                    return voiceIntent(c, state, t, address.get(), tv, rendered, req, cand, events,
+                            d.packVersion(), now);
+                }
                 return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now);
             }
         }
@@ -228,6 +247,92 @@ final class StepRunner {
         long attemptId = id.get();
         return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
                 () -> send(c, state, t, attemptId, version, address, rendered)));
+    }
+
+    /**
+     * A voice touch the gate allows now: how long it stays allowed (the dialer calls whenever it likes while the
+     * contact sits in its list) decides whether to inject now or wait for a longer stretch; then the intent, like
+     * any other send. Phase 2 injects in bulk ({@link VoiceDialer#inject}).
+     */
+    private Optional<Work> voiceIntent(Claimed c, EnrollmentState state, Step.Touch t, String number,
+                                       TemplateVersion tv, Rendered rendered, GateRequest req, Candidates cand,
+                                       List<EventRow> events, String packVersion, Instant now) {
+        ZoneId zone = cand.zones().isEmpty() ? ZoneId.of("America/New_York") : cand.zones().getFirst();
+        // the dialer calls only inside its callable time set, which is no looser than the pack's strictest voice
+        // window: inject inside that window too, or the contact would wait there uncalled
+        java.time.ZonedDateTime local = now.atZone(zone);
+        Optional<dev.switchboard.model.compliance.DayWindow> today = dev.switchboard.model.compliance.CallableTimes
+                .strictest(c.pack(), local.getDayOfWeek());
+        if (today.isEmpty() || local.toLocalTime().isBefore(today.get().start())
+                || !local.toLocalTime().isBefore(today.get().end())) {
+            Instant open = nextDialerOpening(c.pack(), local);
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "voice.dialer-hours", open,
+                    "outside the dialer's calling hours (the rule pack's strictest voice window in " + zone
+                            + "); injected when they open", packVersion));
+            commit(c, new Move("READY", t.id(), open, Progress.write(state), null), events, now);
+            return Optional.empty();
+        }
+        Instant until = allowedUntil(req, c.pack(), now);
+        Instant close = local.toLocalDate().atTime(today.get().end()).atZone(zone).toInstant();
+        if (close.isBefore(until)) {
+            until = close;
+        }
+        if (Duration.between(now, until).compareTo(VoiceDialer.MIN_SPAN) < 0) {
+            Instant retry = until.plus(VoiceDialer.PROBE_STEP);
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "voice.span", retry,
+                    "the calling window closes at " + until + ", too soon for the dialer (it needs "
+                            + VoiceDialer.MIN_SPAN.toMinutes() + " minutes); tried again after it", packVersion));
+            commit(c, new Move("READY", t.id(), retry, Progress.write(state), null), events, now);
+            return Optional.empty();
+        }
+        int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
+        String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
+        AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
+                t.channel().name(), number, t.templateId(), rendered.contentHash(), "INTENT", ctx.epoch(), now, null,
+                null, null, null, null, "dialer injection allowed until " + until + " (gate probed every "
+                + VoiceDialer.PROBE_STEP.toMinutes() + " min); script " + t.templateId() + " v"
+                + tv.template().version() + " approved by " + tv.approver() + "; zones " + state.zones(), null,
+                packVersion);
+        Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
+                Progress.write(state), null), events, now);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), id.get(), new VoiceDialer.Injection(c.row(),
+                c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, zone, until)));
+    }
+
+    /** The next opening of the pack's strictest voice window after {@code local} (within two weeks). */
+    static Instant nextDialerOpening(RulePack pack, java.time.ZonedDateTime local) {
+        for (int d = 0; d < 14; d++) {
+            java.time.LocalDate date = local.toLocalDate().plusDays(d);
+            Optional<dev.switchboard.model.compliance.DayWindow> w = dev.switchboard.model.compliance.CallableTimes
+                    .strictest(pack, date.getDayOfWeek());
+            if (w.isPresent()) {
+                java.time.ZonedDateTime open = date.atTime(w.get().start()).atZone(local.getZone());
+                if (open.isAfter(local)) {
+                    return open.toInstant();
+                }
+            }
+        }
+        return local.toInstant().plus(Duration.ofDays(1));
+    }
+
+    /**
+     * The end of the stretch, from {@code now}, in which the gate keeps allowing the request (window, caps,
+     * suppressions as they stand), probed every {@link VoiceDialer#PROBE_STEP} up to {@link VoiceDialer#MAX_SPAN}.
+     */
+    private Instant allowedUntil(GateRequest req, RulePack pack, Instant now) {
+        Instant last = now;
+        for (Instant t = now.plus(VoiceDialer.PROBE_STEP); !t.isAfter(now.plus(VoiceDialer.MAX_SPAN));
+             t = t.plus(VoiceDialer.PROBE_STEP)) {
+            if (!(ComplianceGate.decide(req.at(t), ctx.suppressionView(), pressure(), pack)
+                    instanceof Decision.Allowed)) {
+                return last;
+            }
+            last = t;
+        }
+        return last;
     }
 
     /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
@@ -335,6 +440,10 @@ final class StepRunner {
             return Optional.empty();
         }
         AttemptRow a = sent.get();
+        if (a.channel().equals(Channel.VOICE.name())) {
+            return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), null, new VoiceDialer.Check(c.row(),
+                    c.version(), c.campaign(), c.sequence(), state, a)));
+        }
         return Optional.of(new Work(c.campaign().id(), c.row().id(), null, () -> poll(c, state, a)));
     }
 
@@ -357,6 +466,7 @@ final class StepRunner {
                 if (status.recipientOptedOut()) {
                     ctx.suppress(Suppression.Kind.OPT_OUT, Channel.SMS, a.address(),
                             "Genesys reported RecipientOptedOut for message " + a.messageId(), "genesys receipt");
+                    ctx.optedOut(c.contact().id(), a.address(), "RecipientOptedOut receipt");
                     settleOutcome(c, state, a, t, new Signal.Result(Outcome.OPTED_OUT, Optional.empty()),
                             "OPTED_OUT", "RecipientOptedOut", now);
                 } else {
@@ -419,6 +529,9 @@ final class StepRunner {
             return Optional.ofNullable(c.data().email()).map(e -> e.toLowerCase(Locale.ROOT));
         }
         List<Phone> phones = c.data().phones();
+        if (channel == Channel.VOICE) {
+            return phones.stream().findFirst().map(Phone::e164);
+        }
         return phones.stream().filter(p -> p.type() == PhoneType.MOBILE).findFirst()
                 .or(() -> phones.stream().findFirst()).map(Phone::e164);
     }

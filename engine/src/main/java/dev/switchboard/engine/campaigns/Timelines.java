@@ -183,7 +183,7 @@ public final class Timelines {
                         i == 0 ? en.status().toLowerCase(Locale.ROOT) + (campaignState.equals("running") ? ""
                                 : " (campaign " + campaignState + ")") : "then", null, rule, null,
                         i == 0 && en.status().equals("AWAITING") ? reason : t.channel() == Channel.VOICE
-                                ? "voice goes through the dialer (not driven by this engine version)" : null));
+                                ? "placed in the Genesys dialer's list inside its calling hours; the dialer calls" : null));
                 next = planner.plan(state, seq, new Signal.Result(Outcome.DELIVERED, Optional.empty()), when);
             } else {
                 if (i == 0) {

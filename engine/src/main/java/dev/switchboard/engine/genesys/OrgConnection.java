@@ -18,6 +18,7 @@ public final class OrgConnection {
     private final URI loginBase;
     private final String clientId;
     private final char[] secret;
+    private volatile String inboundQueueId;
 
     private OrgConnection(URI apiBase, URI loginBase, String clientId, char[] secret) {
         this.apiBase = Objects.requireNonNull(apiBase, "apiBase");
@@ -44,6 +45,20 @@ public final class OrgConnection {
     public GenesysClient client() {
         return GenesysClient.builder(GenesysEndpoint.of(apiBase, loginBase), new GenesysCredentials(clientId, secret))
                 .build();
+    }
+
+    /**
+     * The Genesys queue whose conversations carry inbound SMS replies (an Architect inbound message flow routes
+     * them there), or null when none is configured: replies are then not watched.
+     */
+    public String inboundQueueId() {
+        return inboundQueueId;
+    }
+
+    /** Sets {@link #inboundQueueId()}; returns this. */
+    public OrgConnection withInboundQueue(String queueId) {
+        this.inboundQueueId = queueId;
+        return this;
     }
 
     /** Forgets the secret. */

@@ -138,17 +138,21 @@ public final class EngineApiServer implements AutoCloseable {
     }
 
     private ApiResponse answer(HttpExchange ex) {
-        if (!authorized(ex.getRequestHeaders())) {
+        URI uri = ex.getRequestURI();
+        String rawPath = uri.getRawPath();
+        String hook = hookPath(rawPath);
+        if (hook != null) {
+            rawPath = hook;
+        } else if (!authorized(ex.getRequestHeaders())) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
             return ApiResponse.error(401, "unauthorized");
         }
         String method = ex.getRequestMethod();
-        URI uri = ex.getRequestURI();
         List<String> segments;
         String path;
         Map<String, String> query;
         try {
-            segments = pathSegments(uri.getRawPath());
+            segments = pathSegments(rawPath);
             path = "/" + String.join("/", segments);
             query = query(uri.getRawQuery());
         } catch (IllegalArgumentException e) {
@@ -176,6 +180,34 @@ public final class EngineApiServer implements AutoCloseable {
             LOG.log(Level.WARNING, () -> "engine API " + method + " " + match.pattern() + " failed", e);
             return ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Webhooks cannot send our bearer header, so {@code /hooks/<token>/intake/...} carries the token in the path
+     * (a capability URL, loopback only) and is answered as {@code /intake/...}. Null for any other path.
+     */
+    private String hookPath(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/hooks/")) {
+            return null;
+        }
+        int end = rawPath.indexOf('/', "/hooks/".length());
+        if (end < 0) {
+            return null;
+        }
+        byte[] given = rawPath.substring("/hooks/".length(), end).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = java.util.Arrays.copyOfRange(expectedAuthorization, "Bearer ".length(),
+                expectedAuthorization.length);
+        if (!MessageDigest.isEqual(given, expected) || !rawPath.startsWith("/intake/", end)) {
+            return null;
+        }
+        return rawPath.substring(end);
+    }
+
+    /** The capability URL a webhook posts to: {@code http://127.0.0.1:PORT/hooks/<token>/intake/<name>}. */
+    public URI hookUrl(String name) {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/hooks/" + new String(expectedAuthorization, "Bearer ".length(),
+                expectedAuthorization.length - "Bearer ".length(), StandardCharsets.US_ASCII) + "/intake/" + name);
     }
 
     private boolean authorized(Headers headers) {

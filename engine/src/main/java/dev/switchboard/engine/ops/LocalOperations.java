@@ -1,5 +1,7 @@
 package dev.switchboard.engine.ops;
 
+import dev.switchboard.persistence.EngineRepository;
+
 import dev.switchboard.engine.Workspace;
 import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
@@ -218,5 +220,87 @@ public final class LocalOperations implements Operations {
         } catch (CampaignService.CampaignException e) {
             throw new OperationException(OperationException.Kind.REFUSED, e.getMessage());
         }
+    }
+
+    @Override
+    public List<IntakeResult> intake(List<IntakeEvent> events, String source) {
+        List<IntakeResult> out = new java.util.ArrayList<>();
+        for (IntakeEvent e : events) {
+            out.add(intakeOne(e, source == null || source.isBlank() ? "intake" : source));
+        }
+        return out;
+    }
+
+    private IntakeResult intakeOne(IntakeEvent e, String source) {
+        String type = e.type() == null ? "" : e.type().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        if (type.equals("PAYMENT")) {
+            type = "CONVERSION";
+        }
+        String id = e.id();
+        if (!java.util.Set.of("CONVERSION", "OPT_OUT", "BOUNCE", "UNSUBSCRIBE", "ENROLL").contains(type)) {
+            return new IntakeResult(id, e.type(), "rejected", "type: \"" + e.type() + "\" is not one of conversion"
+                    + " (payment), opt_out, bounce, unsubscribe, enroll");
+        }
+        EngineRepository.CampaignRow campaign = null;
+        if (e.campaign() != null && !e.campaign().isBlank()) {
+            campaign = workspace.engineRepository().campaign(e.campaign().strip()).orElse(null);
+            if (campaign == null) {
+                return new IntakeResult(id, type, "rejected", "campaign: no campaign named \"" + e.campaign() + "\"");
+            }
+        } else if (type.equals("ENROLL")) {
+            return new IntakeResult(id, type, "rejected", "campaign: an enroll event names the campaign");
+        }
+        Long contactId = null;
+        String address = null;
+        if (type.equals("BOUNCE") || type.equals("UNSUBSCRIBE")) {
+            if (e.email() == null || !e.email().contains("@")) {
+                return new IntakeResult(id, type, "rejected", "email: a " + type.toLowerCase(java.util.Locale.ROOT)
+                        + " names the email address");
+            }
+            address = e.email().strip().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            if (e.contact() == null || e.contact().isBlank()) {
+                return new IntakeResult(id, type, "rejected", "contact: the contact's external key is missing");
+            }
+            java.util.List<Long> found = new java.util.ArrayList<>();
+            for (var l : workspace.contacts().lists()) {
+                boolean inScope = e.list() != null && !e.list().isBlank() ? l.list().name().equals(e.list().strip())
+                        : campaign == null || l.list().id() == campaign.listId();
+                if (inScope) {
+                    workspace.contactRows().byKey(l.list().id(), e.contact().strip())
+                            .ifPresent(c -> found.add(c.id()));
+                }
+            }
+            if (found.isEmpty()) {
+                return new IntakeResult(id, type, "rejected", "contact: no contact with key \"" + e.contact() + "\""
+                        + (campaign != null ? " in the list of campaign " + campaign.name()
+                        : e.list() != null ? " in list " + e.list() : ""));
+            }
+            if (found.size() > 1) {
+                return new IntakeResult(id, type, "rejected", "contact: key \"" + e.contact() + "\" is in "
+                        + found.size() + " lists; name the list or the campaign");
+            }
+            contactId = found.getFirst();
+            if (type.equals("OPT_OUT")) {
+                address = workspace.contacts().contact(contactId).flatMap(c -> c.data().phones().stream()
+                        .findFirst().map(dev.switchboard.model.contact.Phone::e164)).orElse(null);
+            }
+        }
+        if (id == null || id.isBlank()) {
+            id = type + ":" + (contactId != null ? "c" + contactId : address) + ":" + (campaign == null ? ""
+                    : campaign.id()) + ":" + (e.occurredAt() == null ? clock.instant() : e.occurredAt());
+        }
+        String body = e.note() == null ? null : e.note();
+        Long campaignId = campaign == null ? null : campaign.id();
+        java.util.Optional<?> row;
+        if (engine != null) {
+            row = engine.intake(id, source, type, contactId, campaignId, address, body, e.occurredAt());
+        } else {
+            row = workspace.inbound().record(id, source, type, contactId, campaignId, address, body,
+                    e.occurredAt() == null ? clock.instant() : e.occurredAt(), clock.instant());
+        }
+        return new IntakeResult(id, type, row.isPresent() ? "accepted" : "duplicate", row.isPresent()
+                ? (engine != null ? "processed by the engine" : "recorded; the engine processes it when it starts")
+                : "an event with this id was received before");
     }
 }

@@ -30,6 +30,23 @@ public interface Operations extends AutoCloseable {
     /** Where an answer came from: "engine" (pid) or "store" (no engine was running). */
     String via();
 
+    /**
+     * An event from outside (a CRM, a payment system, an email provider): {@code type} CONVERSION (also PAYMENT),
+     * OPT_OUT, BOUNCE, UNSUBSCRIBE or ENROLL; the contact by its external key (in {@code list}, or the campaign's
+     * list, or the only list that has the key), or the email address for bounces and unsubscribes. {@code id} makes
+     * a repeated delivery a no-op.
+     */
+    record IntakeEvent(String id, String type, String contact, String list, String campaign, String email,
+                       java.time.Instant occurredAt, String note) {
+    }
+
+    /** What became of one intake event: accepted, duplicate or rejected (with the field at fault). */
+    record IntakeResult(String id, String type, String status, String detail) {
+    }
+
+    /** Records intake events (each on its own) and processes them when an engine runs. */
+    List<IntakeResult> intake(List<IntakeEvent> events, String source) throws OperationException;
+
     List<CampaignService.View> campaigns() throws OperationException;
 
     CampaignService.View create(Credentials as, CampaignService.Spec spec) throws OperationException;

@@ -7,6 +7,7 @@ import dev.switchboard.engine.ipc.ApiResponse;
 import dev.switchboard.engine.ipc.Router;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The engine's loopback API: {@link Operations} as HTTP routes, served from the engine's own store. */
@@ -68,6 +69,36 @@ public final class OperationsApi {
         });
         r.get("/evidence", q -> ok(JSON.createObjectNode().put("csv", call(() -> ops.evidence(
                 q.queryParam("list").orElse(null), q.queryParam("key").orElse(null))))));
+        r.post("/intake/events", q -> {
+            JsonNode b = q.requireBody();
+            JsonNode list = b.has("events") ? b.get("events") : b.isArray() ? b : JSON.createArrayNode().add(b);
+            List<Operations.IntakeEvent> events = new java.util.ArrayList<>();
+            for (JsonNode e : list) {
+                try {
+                    events.add(JSON.treeToValue(e, Operations.IntakeEvent.class));
+                } catch (RuntimeException ex) {
+                    throw new ApiException(400, "event " + (events.size() + 1) + " is not an intake event: "
+                            + ex.getMessage());
+                }
+            }
+            return ok(call(() -> ops.intake(events, b.path("source").asString("http"))));
+        });
+        // the email service provider's webhook (the sandbox posts its bounces and unsubscribes here)
+        r.post("/intake/email-provider", q -> {
+            JsonNode b = q.requireBody();
+            String type = b.path("type").asString("");
+            java.time.Instant at;
+            try {
+                at = b.hasNonNull("timestamp") ? java.time.Instant.parse(b.get("timestamp").asString()) : null;
+            } catch (RuntimeException e) {
+                throw new ApiException(400, "timestamp is not an ISO instant");
+            }
+            Operations.IntakeEvent e = new Operations.IntakeEvent("esp:" + b.path("id").asString(""),
+                    type.equalsIgnoreCase("bounce") ? "BOUNCE" : type.equalsIgnoreCase("unsubscribe") ? "UNSUBSCRIBE"
+                            : type, null, null, null, b.path("email").asString(null), at,
+                    b.path("reason").asString(null));
+            return ok(call(() -> ops.intake(List.of(e), "email provider")));
+        });
         return r;
     }
 

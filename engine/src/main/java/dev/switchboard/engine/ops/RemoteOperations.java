@@ -126,6 +126,14 @@ public final class RemoteOperations implements Operations {
     }
 
     @Override
+    public List<IntakeResult> intake(List<IntakeEvent> events, String source) throws OperationException {
+        ObjectNode body = OperationsApi.JSON.createObjectNode();
+        body.put("source", source);
+        body.set("events", OperationsApi.JSON.valueToTree(events));
+        return read(post("/intake/events", body), new TypeReference<>() { });
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -57,6 +57,24 @@ public final class SuppressionService {
         return id;
     }
 
+    /** Source of suppressions made by an SMS opt-out keyword (the only ones a START from the number lifts). */
+    public static final String SMS_KEYWORD = "sms keyword";
+
+    /**
+     * Lifts the SMS keyword opt-outs of a number after an opt-in keyword from that same number (audited); other
+     * suppressions (DNC, legal holds, opt-outs made any other way) stay. Returns how many were lifted.
+     */
+    public int liftSmsKeywordOptOut(String number, String why) {
+        int n = suppressions.lift(number, Suppression.Kind.OPT_OUT.name(), "SMS", SMS_KEYWORD, "engine",
+                clock.instant());
+        if (n > 0) {
+            sync.run();
+            audit.append("engine", "switchboard", "suppression.lift", "address " + mask(number),
+                    "SMS keyword opt-out lifted: " + why, clock.instant());
+        }
+        return n;
+    }
+
     /** A phone in E.164 or a lower-cased email address; throws IllegalArgumentException naming the problem. */
     public String normalize(String address) {
         String a = address.strip();
