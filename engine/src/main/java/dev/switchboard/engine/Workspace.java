@@ -231,6 +231,11 @@ public final class Workspace implements AutoCloseable {
                 (sent ? "sent: " : "not sent: ") + reason, now);
     }
 
+    /** The org the store is bound to ({@code genesys:ID}), once a campaign was launched. */
+    public java.util.Optional<String> boundOrg() {
+        return engineRepository.setting(CampaignService.ORG);
+    }
+
     /** The last instant this store's engine saw (its clock may have been virtual and ahead of real time). */
     public java.util.Optional<Instant> lastEngineInstant() {
         return engineRepository.setting(Engine.CLOCK).map(Instant::parse);

@@ -262,7 +262,7 @@ public final class CampaignService {
                         : c.smsFrom() + " is not among the org's SMS numbers " + org.smsNumbers()));
             }
         }
-        checks.addAll(freshness.checks(purpose));
+        freshness.checks(purpose).forEach(l -> checks.add(new Check(l.name(), l.passed(), l.detail())));
         if (channels.contains(Channel.EMAIL)) {
             boolean valid = c.emailFrom() != null && EMAIL.matcher(c.emailFrom()).matches();
             checks.add(new Check("email sender", valid, valid ? c.emailFrom()

@@ -1,6 +1,5 @@
 package dev.switchboard.engine.dnc;
 
-import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.model.compliance.Purpose;
 import dev.switchboard.model.compliance.RulePack;
@@ -45,20 +44,32 @@ public final class LaunchFreshness {
         this.client = source;
     }
 
+    /** The client registered by the running engine of this process, if any. */
+    public Optional<GenesysClient> engineClient() {
+        Supplier<GenesysClient> source = client;
+        return source == null ? Optional.empty() : Optional.ofNullable(source.get());
+    }
+
     /** The checklist lines for a campaign of {@code purpose}, syncing first when stale and a client is at hand. */
-    public List<CampaignService.Check> checks(Purpose purpose) {
+    public List<ScrubFreshness.Line> checks(Purpose purpose) {
         ScrubPolicy policy = policy();
         String problem = null;
         Supplier<GenesysClient> source = client;
         if (stale(policy) && source != null) {
             problem = syncNow(source.get()).orElse(null);
         }
+        if (problem == null && stale(policy)) {
+            // say why the last attempt failed, when it came after the last complete sync
+            Optional<DncRepository.Sync> last = repo.lastSync();
+            if (last.isPresent() && last.get().problem() != null) {
+                problem = last.get().problem() + " (at " + last.get().startedAt() + ")";
+            }
+        }
         ScrubFreshness.State state = new ScrubFreshness.State(
                 repo.lastCompleteSync().map(DncRepository.Sync::startedAt).orElse(null), problem,
                 repo.lastScrub().map(DncRepository.Scrub::scrubbedOn).orElse(null),
                 repo.lastRndImport().map(DncRepository.RndImport::resultsDate).orElse(null));
-        return ScrubFreshness.evaluate(purpose, state, policy, clock.instant()).stream()
-                .map(l -> new CampaignService.Check(l.name(), l.passed(), l.detail())).toList();
+        return ScrubFreshness.evaluate(purpose, state, policy, clock.instant());
     }
 
     /**
