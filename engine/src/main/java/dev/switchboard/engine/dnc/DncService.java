@@ -150,6 +150,11 @@ public final class DncService {
                 repo.entries(List.of("PENDING", "PUSHED", "REMOVING"), 20));
     }
 
+    /** Where an address pushed to the own lists stands. */
+    public Optional<DncRepository.Entry> entry(String address) {
+        return repo.entry(address);
+    }
+
     ScrubPolicy policy() {
         try {
             return rulePack.get().scrubs();
