@@ -228,7 +228,7 @@ class ScrubImportTest {
         CampaignService.LaunchReport none = launchDemo("appointment-reminders", "M1");
         assertThat(none.launched()).isFalse();
         assertThat(check(none, "National DNC scrub").passed()).isFalse();
-        assertThat(check(none, "National DNC scrub").detail()).contains("never imported");
+        assertThat(check(none, "National DNC scrub").detail()).contains("no scrub was ever imported");
         assertThat(check(none, "Reassigned Numbers Database").passed()).isFalse();
         assertThat(check(none, "Genesys DNC sync").passed()).isTrue();
 
