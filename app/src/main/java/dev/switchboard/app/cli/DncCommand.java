@@ -8,10 +8,6 @@ import dev.switchboard.engine.dnc.DncService;
 import dev.switchboard.engine.dnc.GenesysDnc;
 import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.users.Actor;
-import dev.switchboard.genesys.GenesysClient;
-import dev.switchboard.genesys.GenesysException;
-import dev.switchboard.genesys.LogMask;
-import dev.switchboard.persistence.DncRepository;
 import dev.switchboard.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,29 +55,24 @@ final class DncCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code work} with a Genesys client: the engine's of this process (a command forwarded to the running
-     * engine), else the data folder's sandbox org, started for the purpose, when the store is not bound to another
-     * org.
+     * Syncs with the engine's client when the command runs inside the engine (forwarded), else on the data folder's
+     * sandbox org, started for the purpose, when the store is not bound to another org.
      */
-    static <T> T withClient(Workspace workspace, Function<GenesysClient, T> work) throws NoOrgException {
-        Optional<GenesysClient> engine = workspace.dnc().freshness().engineClient();
-        if (engine.isPresent()) {
-            return work.apply(engine.get());
+    static GenesysDnc.SyncReport sync(Workspace workspace) throws NoOrgException {
+        if (workspace.dnc().engineClientAtHand()) {
+            return workspace.dnc().sync(() -> {
+                throw new IllegalStateException("the engine's client is at hand");
+            });
         }
         try (Sandbox sandbox = EngineHost.startSandbox(workspace.dataDir(), 0, 1.0)) {
             OrgConnection org = EngineHost.sandboxConnection(sandbox);
             Optional<String> bound = workspace.boundOrg();
-            if (bound.isPresent()) {
-                String sandboxOrg = Engine.orgFactsOf(org).orgKey();
-                if (!bound.get().equals(sandboxOrg)) {
-                    throw new NoOrgException("the store belongs to " + bound.get() + ": start the engine on that org"
-                            + " (switchboard engine --region … --client-id …) and run this again; it then runs"
-                            + " inside the engine");
-                }
+            if (bound.isPresent() && !bound.get().equals(Engine.orgFactsOf(org).orgKey())) {
+                throw new NoOrgException("the store belongs to " + bound.get() + ": start the engine on that org"
+                        + " (switchboard engine --region … --client-id …) and run this again; it then runs inside"
+                        + " the engine");
             }
-            try (GenesysClient client = org.client()) {
-                return work.apply(client);
-            }
+            return workspace.dnc().sync(() -> org);
         }
     }
 
@@ -127,8 +117,8 @@ final class DncCommand implements Callable<Integer> {
             return StoreAccess.with(SwitchboardCommand.dataDirOf(spec), "dnc sync", err, workspace -> {
                 GenesysDnc.SyncReport r;
                 try {
-                    r = withClient(workspace, c -> workspace.dnc().genesys(c).sync());
-                } catch (NoOrgException | GenesysException e) {
+                    r = sync(workspace);
+                } catch (NoOrgException | RuntimeException e) {
                     err.println("switchboard dnc sync: " + e.getMessage());
                     return ExitCodes.CHECK_FAILED;
                 }
@@ -164,9 +154,7 @@ final class DncCommand implements Callable<Integer> {
                             Map<String, Object> m = new LinkedHashMap<>();
                             m.put("ownLists", s.ownLists());
                             m.put("entries", s.entries());
-                            m.put("pending", s.pending().stream().map(e -> Map.of("address", mask(e.address()),
-                                    "state", e.state(), "requestedAt", e.requestedAt().toString(),
-                                    "pushCount", e.pushCount())).toList());
+                            m.put("pending", s.pending());
                             m.put("lastSync", s.lastSync().orElse(null));
                             m.put("lastCompleteSync", s.lastCompleteSync().orElse(null));
                             m.put("lastScrub", s.lastScrub().orElse(null));
@@ -186,13 +174,13 @@ final class DncCommand implements Callable<Integer> {
             if (s.ownLists().isEmpty()) {
                 out.println("  none yet (created at the first opt-out push)");
             }
-            for (DncRepository.OwnList l : s.ownLists()) {
+            for (DncService.OwnList l : s.ownLists()) {
                 out.printf("  %-6s %-32s %s (since %s)%n", l.contactMethod().toLowerCase(java.util.Locale.ROOT),
                         l.name(), l.listId(), l.createdAt());
             }
             out.println("Pushed addresses: " + (s.entries().isEmpty() ? "none" : s.entries()));
-            for (DncRepository.Entry e : s.pending()) {
-                out.printf("  %-8s %s requested %s, pushed %d times%n", e.state(), mask(e.address()),
+            for (DncService.Pushed e : s.pending()) {
+                out.printf("  %-8s %s requested %s, pushed %d times%n", e.state(), e.address(),
                         e.requestedAt(), e.pushCount());
             }
             out.println("Last complete sync: " + s.lastCompleteSync().map(x -> x.startedAt() + " (" + x.lists()
@@ -265,9 +253,5 @@ final class DncCommand implements Callable<Integer> {
         InputProblem(String message) {
             super(message);
         }
-    }
-
-    static String mask(String address) {
-        return address.contains("@") ? LogMask.email(address) : LogMask.phone(address);
     }
 }

@@ -53,9 +53,7 @@ final class OpsAccess {
             var org = EngineHost.sandboxConnection(sandbox);
             CampaignService.OrgFacts facts = Engine.orgFactsOf(org);
             if (workspace.boundOrg().map(facts.orgKey()::equals).orElse(true)) {
-                try (var client = org.client()) {
-                    workspace.dnc().freshness().syncIfStale(client);
-                }
+                workspace.dnc().freshness().syncIfStale(org);
             }
             return facts;
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine.dnc;
 
+import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
 import dev.switchboard.genesys.GenesysClient;
@@ -137,22 +138,78 @@ public final class DncService {
 
     // ---- status ---------------------------------------------------------------------------------------------------
 
+    /** One of Switchboard's own Genesys DNC lists. */
+    public record OwnList(String contactMethod, String listId, String name, Instant createdAt) {
+    }
+
+    /** An address pushed to the own lists (masked: never a full number on screen), and where it stands. */
+    public record Pushed(String address, String state, Instant requestedAt, int pushCount) {
+    }
+
+    /** A sync of the org's DNC lists; {@code problem} is null for a complete one. */
+    public record SyncRecord(Instant startedAt, Instant finishedAt, int lists, int entries, int added,
+                             String problem) {
+    }
+
+    /** The last National DNC scrub imported. */
+    public record ScrubRecord(LocalDate scrubbedOn, String fileName, int numbers, int added, Instant importedAt,
+                              String importedBy) {
+    }
+
+    /** The last RND results imported. */
+    public record RndRecord(LocalDate resultsDate, String fileName, int rows, Instant importedAt,
+                            String importedBy) {
+    }
+
     /** Everything `switchboard dnc status` shows. */
-    public record Status(List<DncRepository.OwnList> ownLists, Map<String, Integer> entries,
-                         Optional<DncRepository.Sync> lastSync, Optional<DncRepository.Sync> lastCompleteSync,
-                         Optional<DncRepository.Scrub> lastScrub, Optional<DncRepository.RndImport> lastRnd,
-                         Map<String, Integer> rndAnswers, ScrubPolicy policy, List<DncRepository.Entry> pending) {
+    public record Status(List<OwnList> ownLists, Map<String, Integer> entries, Optional<SyncRecord> lastSync,
+                         Optional<SyncRecord> lastCompleteSync, Optional<ScrubRecord> lastScrub,
+                         Optional<RndRecord> lastRnd, Map<String, Integer> rndAnswers, ScrubPolicy policy,
+                         List<Pushed> pending) {
     }
 
     public Status status() {
-        return new Status(repo.ownLists(), repo.entryCounts(), repo.lastSync(), repo.lastCompleteSync(),
-                repo.lastScrub(), repo.lastRndImport(), repo.rndCounts(), policy(),
-                repo.entries(List.of("PENDING", "PUSHED", "REMOVING"), 20));
+        return new Status(
+                repo.ownLists().stream().map(l -> new OwnList(l.contactMethod(), l.listId(), l.name(),
+                        l.createdAt())).toList(),
+                repo.entryCounts(), repo.lastSync().map(DncService::sync), repo.lastCompleteSync().map(DncService::sync),
+                repo.lastScrub().map(x -> new ScrubRecord(x.scrubbedOn(), x.fileName(), x.numbers(), x.added(),
+                        x.importedAt(), x.importedBy())),
+                repo.lastRndImport().map(x -> new RndRecord(x.resultsDate(), x.fileName(), x.rows(), x.importedAt(),
+                        x.importedBy())),
+                repo.rndCounts(), policy(),
+                repo.entries(List.of("PENDING", "PUSHED", "REMOVING"), 20).stream().map(e -> new Pushed(
+                        GenesysDnc.mask(e.address()), e.state(), e.requestedAt(), e.pushCount())).toList());
     }
 
-    /** Where an address pushed to the own lists stands. */
-    public Optional<DncRepository.Entry> entry(String address) {
-        return repo.entry(address);
+    private static SyncRecord sync(DncRepository.Sync s) {
+        return new SyncRecord(s.startedAt(), s.finishedAt(), s.lists(), s.entries(), s.added(), s.problem());
+    }
+
+    // ---- sync through a connection --------------------------------------------------------------------------------
+
+    /**
+     * Syncs the org's DNC lists with the running engine's client when this process runs one, else with a client
+     * of {@code org} opened for the purpose (and closed). {@code org} is asked for only when needed.
+     */
+    public GenesysDnc.SyncReport sync(Supplier<OrgConnection> org) {
+        Optional<GenesysClient> engine = freshness.engineClient();
+        if (engine.isPresent()) {
+            return genesys(engine.get()).sync();
+        }
+        try (GenesysClient c = org.get().client()) {
+            return genesys(c).sync();
+        }
+    }
+
+    /** Whether this process runs an engine whose client syncs (then no org needs starting for it). */
+    public boolean engineClientAtHand() {
+        return freshness.engineClient().isPresent();
+    }
+
+    /** Where an address pushed to the own lists stands: PENDING, PUSHED, CONFIRMED, REMOVING or REMOVED. */
+    public Optional<String> pushState(String address) {
+        return repo.entry(address).map(DncRepository.Entry::state);
     }
 
     ScrubPolicy policy() {

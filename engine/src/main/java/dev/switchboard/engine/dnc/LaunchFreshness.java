@@ -80,6 +80,16 @@ public final class LaunchFreshness {
         return stale(policy()) ? syncNow(c) : Optional.empty();
     }
 
+    /** {@link #syncIfStale(GenesysClient)} with a client of {@code org}, opened only when a sync is due. */
+    public Optional<String> syncIfStale(dev.switchboard.engine.genesys.OrgConnection org) {
+        if (!stale(policy())) {
+            return Optional.empty();
+        }
+        try (GenesysClient c = org.client()) {
+            return syncNow(c);
+        }
+    }
+
     /** Whether the last complete sync is older than the pack allows (or there was none). */
     public boolean stale(ScrubPolicy policy) {
         Optional<Instant> last = repo.lastCompleteSync().map(DncRepository.Sync::startedAt);

@@ -15,7 +15,6 @@ import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.user.Role;
-import dev.switchboard.persistence.DncRepository;
 import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.SandboxConfig;
 import java.io.InputStream;
@@ -158,7 +157,7 @@ class GenesysDncTest {
         GenesysDnc.ConfirmReport c = restarted.confirm();
         assertThat(c.pushedAgain()).isEqualTo(1);
         assertThat(state("+13172321402")).isEqualTo("PUSHED");
-        assertThat(workspace.dnc().status().pending()).extracting(DncRepository.Entry::pushCount).containsExactly(1);
+        assertThat(workspace.dnc().status().pending()).extracting(DncService.Pushed::pushCount).containsExactly(1);
         restarted.confirm();
         assertThat(state("+13172321402")).isEqualTo("CONFIRMED");
     }
@@ -251,6 +250,6 @@ class GenesysDncTest {
     }
 
     private String state(String address) {
-        return workspace.dnc().entry(address).map(DncRepository.Entry::state).orElse("none");
+        return workspace.dnc().pushState(address).orElse("none");
     }
 }

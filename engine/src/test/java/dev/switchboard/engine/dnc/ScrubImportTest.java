@@ -19,7 +19,6 @@ import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.contact.Consent;
 import dev.switchboard.model.user.Role;
-import dev.switchboard.persistence.DncRepository;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,13 +81,13 @@ class ScrubImportTest {
         });
         assertThat(workspace.suppressions().recent(10)).extracting(e -> e.source())
                 .containsOnly("national dnc scrub " + TODAY.minusDays(2));
-        assertThat(workspace.dnc().status().lastScrub()).map(DncRepository.Scrub::scrubbedOn)
+        assertThat(workspace.dnc().status().lastScrub()).map(DncService.ScrubRecord::scrubbedOn)
                 .contains(TODAY.minusDays(2));
         // next month's scrub with the same numbers adds no duplicates, and records its date
         Path again = file("again.csv", "3172321400\n3172321402\n");
         assertThat(workspace.dnc().importScrub(ada, again, TODAY).suppressionsAdded()).isEqualTo(2);
         assertThat(on("+13172321400")).hasSize(2);
-        assertThat(workspace.dnc().status().lastScrub()).map(DncRepository.Scrub::scrubbedOn).contains(TODAY);
+        assertThat(workspace.dnc().status().lastScrub()).map(DncService.ScrubRecord::scrubbedOn).contains(TODAY);
         assertThat(workspace.audit().verify().problem()).isEmpty();
     }
 
@@ -155,7 +154,7 @@ class ScrubImportTest {
         Path newer = file("newer.csv", "3172321500,2026-02-01,no,2026-02-15\n");
         workspace.dnc().importRnd(ada, newer, null);
         assertThat(decide("+13172321500", Channel.SMS, Purpose.SERVICE)).isNotInstanceOf(Decision.Blocked.class);
-        assertThat(workspace.dnc().status().lastRnd()).map(DncRepository.RndImport::resultsDate)
+        assertThat(workspace.dnc().status().lastRnd()).map(DncService.RndRecord::resultsDate)
                 .contains(LocalDate.parse("2026-02-15"));
     }
 
