@@ -85,6 +85,7 @@ public final class Workspace implements AutoCloseable {
     private final AuditLogRepository auditLog;
     private final CampaignService campaigns;
     private final Supplier<RulePack> rulePack;
+    private final dev.switchboard.engine.dnc.DncService dnc;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
@@ -104,8 +105,11 @@ public final class Workspace implements AutoCloseable {
         this.suppressions = new SuppressionService(new SuppressionRepository(store), auditLog, clock,
                 engineRepository::checkpointSync);
         this.rulePack = new RulePackSupplier();
+        this.dnc = new dev.switchboard.engine.dnc.DncService(new dev.switchboard.persistence.DncRepository(store),
+                auditLog, rulePack, clock);
+        suppressions.derive(dnc::rndSuppressions);
         this.campaigns = new CampaignService(engineRepository, contacts, sequences, templates, auditLog, rulePack,
-                clock);
+                clock, dnc.freshness());
         if (DemoTemplates.seedIfNew(users, templates) > 0) {
             sequences.seedDemoIfNew();
         }
@@ -166,6 +170,11 @@ public final class Workspace implements AutoCloseable {
         return campaigns;
     }
 
+    /** Genesys DNC lists, National DNC scrubs and Reassigned Numbers Database results. */
+    public dev.switchboard.engine.dnc.DncService dnc() {
+        return dnc;
+    }
+
     /** The rule pack in use (loaded once, on first use). */
     public RulePack rulePack() {
         return rulePack.get();
@@ -177,6 +186,8 @@ public final class Workspace implements AutoCloseable {
      */
     public Engine newEngine(OrgConnection org, Clock clock, Engine.Options options) {
         GenesysClient client = org.client();
+        // launch checks sync the Genesys DNC lists through the engine's client when the last sync is stale
+        dnc.freshness().useClient(() -> client);
         return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
                 clock, options, new Engine.Links(new DialerRepository(store), new InboundRepository(store),
                         new ContactRepository(store), org.inboundQueueId()));
@@ -221,6 +232,11 @@ public final class Workspace implements AutoCloseable {
         }
         auditLog.append(by.name(), by.osLogin(), "attempt.settle", "attempt " + attemptId,
                 (sent ? "sent: " : "not sent: ") + reason, now);
+    }
+
+    /** The org the store is bound to ({@code genesys:ID}), once a campaign was launched. */
+    public java.util.Optional<String> boundOrg() {
+        return engineRepository.setting(CampaignService.ORG);
     }
 
     /** The last instant this store's engine saw (its clock may have been virtual and ahead of real time). */

@@ -27,6 +27,12 @@ public final class DncApi {
     record ExportUriWire(String uri, String exportTimestamp) {
     }
 
+    record DncListing(List<Dnc.DncList> entities, Integer pageCount) {
+    }
+
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 100;
+
     private final ApiTransport transport;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -40,6 +46,23 @@ public final class DncApi {
     /** Creates a DNC list (not retried once sent). */
     public Dnc.DncList createDncList(Dnc.DncList list) {
         return transport.json(ApiCall.post("/api/v2/outbound/dnclists").body(list), Dnc.DncList.class);
+    }
+
+    /** Every DNC list of the org, with sizes (all pages, {@code GET /api/v2/outbound/dnclists}). */
+    public List<Dnc.DncList> listDncLists() {
+        List<Dnc.DncList> out = new java.util.ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            DncListing l = transport.json(ApiCall.get("/api/v2/outbound/dnclists").query("includeSize", true)
+                    .query("pageSize", PAGE_SIZE).query("pageNumber", page), DncListing.class);
+            if (l == null || l.entities() == null || l.entities().isEmpty()) {
+                break;
+            }
+            out.addAll(l.entities());
+            if (l.pageCount() == null || page >= l.pageCount()) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** A DNC list, with its size. */

@@ -194,6 +194,9 @@ class SandboxIntegrationTest {
         client.dnc().patchEmailAddresses(emails.id(), Dnc.Action.Remove, List.of("a@example.org"));
         assertThat(client.dnc().export(emails.id(), Duration.ofMillis(200), Duration.ofSeconds(20)).values())
                 .contains("b@example.org").doesNotContain("a@example.org");
+        assertThat(client.dnc().listDncLists()).extracting(Dnc.DncList::id).contains(phones.id(), emails.id());
+        assertThat(client.dnc().listDncLists()).filteredOn(l -> l.id().equals(phones.id()))
+                .extracting(Dnc.DncList::size).containsExactly(3L);
     }
 
     @Test

@@ -37,17 +37,25 @@ final class OpsAccess {
             }
         }
         return StoreAccess.with(dataDir, command, err, workspace -> {
-            try (Operations ops = new LocalOperations(workspace, null, () -> sandboxFacts(dataDir),
+            try (Operations ops = new LocalOperations(workspace, null, () -> sandboxFacts(workspace),
                     Clock.systemUTC())) {
                 return run(ops, command, err, work);
             }
         });
     }
 
-    /** With no engine running, the launch checks read the data folder's sandbox org, started for the purpose. */
-    private static CampaignService.OrgFacts sandboxFacts(Path dataDir) {
-        try (Sandbox sandbox = EngineHost.startSandbox(dataDir, 0, 1.0)) {
-            return Engine.orgFactsOf(EngineHost.sandboxConnection(sandbox));
+    /**
+     * With no engine running, the launch checks read the data folder's sandbox org, started for the purpose; while it
+     * runs, a stale sync of its DNC lists is renewed (when the store is not bound to another org).
+     */
+    private static CampaignService.OrgFacts sandboxFacts(dev.switchboard.engine.Workspace workspace) {
+        try (Sandbox sandbox = EngineHost.startSandbox(workspace.dataDir(), 0, 1.0)) {
+            var org = EngineHost.sandboxConnection(sandbox);
+            CampaignService.OrgFacts facts = Engine.orgFactsOf(org);
+            if (workspace.boundOrg().map(facts.orgKey()::equals).orElse(true)) {
+                workspace.dnc().freshness().syncIfStale(org);
+            }
+            return facts;
         }
     }
 

@@ -54,10 +54,13 @@ public final class CampaignService {
     private final Supplier<RulePack> rulePack;
     private final Clock clock;
     private final List<Runnable> wakeups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final dev.switchboard.engine.dnc.LaunchFreshness freshness;
 
+    /** @param freshness the launch checks of outside do-not-contact data (Genesys DNC sync, National DNC, RND) */
     public CampaignService(EngineRepository repo, ContactDirectory contacts, SequenceService sequences,
                            TemplateService templates, AuditLogRepository audit, Supplier<RulePack> rulePack,
-                           Clock clock) {
+                           Clock clock, dev.switchboard.engine.dnc.LaunchFreshness freshness) {
+        this.freshness = java.util.Objects.requireNonNull(freshness, "freshness");
         this.repo = repo;
         this.contacts = contacts;
         this.sequences = sequences;
@@ -282,6 +285,7 @@ public final class CampaignService {
                         : c.smsFrom() + " is not among the org's SMS numbers " + org.smsNumbers()));
             }
         }
+        freshness.checks(purpose).forEach(l -> checks.add(new Check(l.name(), l.passed(), l.detail())));
         if (channels.contains(Channel.EMAIL)) {
             boolean valid = c.emailFrom() != null && EMAIL.matcher(c.emailFrom()).matches();
             checks.add(new Check("email sender", valid, valid ? c.emailFrom()

@@ -26,6 +26,7 @@ public final class SuppressionService {
     private final Clock clock;
     private final Runnable sync;
     private final PhoneNormalizer phones = new PhoneNormalizer("US");
+    private volatile java.util.function.Function<String, List<Suppression>> derived = a -> List.of();
 
     public SuppressionService(SuppressionRepository suppressions, AuditLogRepository audit, Clock clock) {
         this(suppressions, audit, clock, () -> { });
@@ -114,17 +115,32 @@ public final class SuppressionService {
                 .map(r -> new Entry(r.id(), r.suppression(), r.source(), r.createdAt(), r.createdBy())).toList();
     }
 
+    /**
+     * Suppressions that are not rows of the ledger but follow from other records (the latest Reassigned Numbers
+     * Database answer of a number): the gate's view adds them to the ledger's.
+     */
+    public void derive(java.util.function.Function<String, List<Suppression>> source) {
+        this.derived = source;
+    }
+
     /** The gate's view of the ledger: person keys are the person's normalized addresses. */
     public SuppressionView view() {
         return new SuppressionView() {
             @Override
             public List<Suppression> forPerson(String personKey) {
-                return suppressions.forAddress(personKey);
+                return forAddress(personKey);
             }
 
             @Override
             public List<Suppression> forAddress(String address) {
-                return suppressions.forAddress(address);
+                List<Suppression> more = derived.apply(address);
+                List<Suppression> rows = suppressions.forAddress(address);
+                if (more.isEmpty()) {
+                    return rows;
+                }
+                List<Suppression> all = new java.util.ArrayList<>(rows);
+                all.addAll(more);
+                return all;
             }
         };
     }

@@ -99,6 +99,7 @@ class EngineCrashTest {
                 Path csv = dir.resolve("list.csv");
                 writeList(csv, contacts);
                 ws.imports().run(ImportRequest.of(csv, "Crash list"), ImportListener.NONE, () -> false);
+                EngineFixture.readyOutsideData(ws, ada, org, dir);
                 CampaignService.Spec demo = CampaignFile.demo("outage-broadcast");
                 ws.campaigns().create(ada, new CampaignService.Spec("Crash", "Crash list", demo.sequence(), null,
                         demo.purpose(), demo.smsFrom(), null, demo.variables()));

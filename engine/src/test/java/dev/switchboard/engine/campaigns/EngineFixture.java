@@ -47,6 +47,31 @@ final class EngineFixture implements AutoCloseable {
             Files.copy(in, csv);
         }
         workspace.imports().run(ImportRequest.of(csv, "Demo contacts"), ImportListener.NONE, () -> false);
+        readyOutsideData(workspace, admin, org(), dir);
+    }
+
+    /**
+     * What a launch needs besides the campaign: a complete sync of the org's DNC lists, and for marketing the
+     * shipped National DNC scrub and RND samples, dated today (as the README's walkthrough does).
+     */
+    static void readyOutsideData(Workspace workspace, Actor admin, OrgConnection org, Path dir) throws Exception {
+        try (dev.switchboard.genesys.GenesysClient c = org.client()) {
+            var sync = workspace.dnc().genesys(c).sync();
+            if (!sync.complete()) {
+                throw new IllegalStateException("the DNC sync failed: " + sync.problem());
+            }
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        workspace.dnc().importScrub(admin, resource(dir, "/demo/dnc/national-dnc-scrub-sample.csv"), today);
+        workspace.dnc().importRnd(admin, resource(dir, "/demo/dnc/rnd-results-sample.csv"), today);
+    }
+
+    private static Path resource(Path dir, String name) throws Exception {
+        Path file = dir.resolve(Path.of(name).getFileName().toString());
+        try (InputStream in = EngineFixture.class.getResourceAsStream(name)) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     OrgConnection org() {

@@ -250,7 +250,8 @@ public final class ComplianceGate {
                 }
                 String id = "suppression." + s.kind();
                 String inputs = "key=" + s.key() + " channel=" + (s.channel() == null ? "any" : s.channel())
-                        + " expires=" + (s.expiresAt() == null ? "never" : s.expiresAt());
+                        + " expires=" + (s.expiresAt() == null ? "never" : s.expiresAt())
+                        + (s.purposes().isEmpty() ? "" : " purposes=" + new java.util.TreeSet<>(s.purposes()));
                 boolean bypass = lifeSafety && s.kind() != Suppression.Kind.HARD_BOUNCE
                         && s.kind() != Suppression.Kind.LEGAL_HOLD;
                 if (bypass) {
@@ -268,6 +269,9 @@ public final class ComplianceGate {
     }
 
     private static boolean covers(Suppression s, GateRequest req, RulePack pack) {
+        if (!s.covers(req.purpose())) {
+            return false;
+        }
         if (s.channel() == null || s.channel() == req.channel()) {
             return s.kind() != Suppression.Kind.HARD_BOUNCE || req.channel() == Channel.EMAIL;
         }

@@ -20,13 +20,14 @@ import java.util.Set;
  * @param conversationQuiet  collections: no call this long after a conversation about the debt
  * @param revokeAllMarketing an opt-out on one channel stops marketing on every channel
  * @param contentHash        SHA-256 of the pack file as loaded (what a four-eyes activation binds to), or null
+ * @param scrubs             freshness of National DNC, RND and Genesys DNC data, and the RND "no data" policy
  */
 public record RulePack(String packId, String version, LocalDate effectiveFrom, String signOff,
                        DayWindow federal, String federalCitation, Set<Channel> legalChannels,
                        Map<String, StateRule> states, Map<Channel, DayWindow> channelDefaults,
                        List<CapRule> caps, Duration conversationQuiet, String conversationCitation,
                        NoJurisdictionPolicy noJurisdiction, List<ZoneId> usZones, boolean revokeAllMarketing,
-                       Keywords keywords, String contentHash) {
+                       Keywords keywords, String contentHash, ScrubPolicy scrubs) {
     public enum NoJurisdictionPolicy { BLOCK, US_INTERSECTION }
 
     public RulePack {
@@ -43,13 +44,26 @@ public record RulePack(String packId, String version, LocalDate effectiveFrom, S
         Objects.requireNonNull(noJurisdiction, "noJurisdiction");
         usZones = List.copyOf(usZones);
         Objects.requireNonNull(keywords, "keywords");
+        scrubs = scrubs == null ? ScrubPolicy.DEFAULT : scrubs;
+    }
+
+    /** A pack with the default {@link ScrubPolicy}. */
+    public RulePack(String packId, String version, LocalDate effectiveFrom, String signOff,
+                    DayWindow federal, String federalCitation, Set<Channel> legalChannels,
+                    Map<String, StateRule> states, Map<Channel, DayWindow> channelDefaults,
+                    List<CapRule> caps, Duration conversationQuiet, String conversationCitation,
+                    NoJurisdictionPolicy noJurisdiction, List<ZoneId> usZones, boolean revokeAllMarketing,
+                    Keywords keywords, String contentHash) {
+        this(packId, version, effectiveFrom, signOff, federal, federalCitation, legalChannels, states,
+                channelDefaults, caps, conversationQuiet, conversationCitation, noJurisdiction, usZones,
+                revokeAllMarketing, keywords, contentHash, ScrubPolicy.DEFAULT);
     }
 
     /** The same pack with the hash of the file it was read from. */
     public RulePack withContentHash(String hash) {
         return new RulePack(packId, version, effectiveFrom, signOff, federal, federalCitation, legalChannels, states,
                 channelDefaults, caps, conversationQuiet, conversationCitation, noJurisdiction, usZones,
-                revokeAllMarketing, keywords, hash);
+                revokeAllMarketing, keywords, hash, scrubs);
     }
 
     /** {@code packId@version}, as recorded on every decision. */

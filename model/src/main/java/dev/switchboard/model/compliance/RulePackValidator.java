@@ -129,11 +129,13 @@ public final class RulePackValidator {
             problems.add("revoke_all_marketing: not true or false: " + revokeAll);
         }
         Keywords keywords = keywords(t.get("keywords"));
+        ScrubPolicy scrubs = scrubs(t.get("scrubs"));
         if (!problems.isEmpty()) {
             return null;
         }
         return new RulePack(packId, version, effective, signOff, federal, fedCitation, legal, states, defaults, caps,
-                quiet, collCitation, policy, zones, revokeAll == null || (Boolean) revokeAll, keywords, null);
+                quiet, collCitation, policy, zones, revokeAll == null || (Boolean) revokeAll, keywords, null,
+                scrubs);
     }
 
     private StateRule state(String code, Object value) {
@@ -251,6 +253,47 @@ public final class RulePackValidator {
         }
         return new CapRule(id, scope, states, channels, purposes, Duration.ofHours(hours), max, weights,
                 (Boolean) legal, citation);
+    }
+
+    /** The optional {@code scrubs} section; each missing key takes its {@link ScrubPolicy#DEFAULT}. */
+    private ScrubPolicy scrubs(Object value) {
+        if (value == null) {
+            return ScrubPolicy.DEFAULT;
+        }
+        Map<String, ?> m = map(value, "scrubs");
+        if (m == null) {
+            return null;
+        }
+        ScrubPolicy d = ScrubPolicy.DEFAULT;
+        Integer national = m.containsKey("national_dnc_max_age_days")
+                ? positive(m.get("national_dnc_max_age_days"), "scrubs.national_dnc_max_age_days")
+                : Integer.valueOf(d.nationalDncMaxAgeDays());
+        if (national != null && national > 31) {
+            problems.add("scrubs.national_dnc_max_age_days: " + national + " is over the legal 31 days"
+                    + " (47 CFR §64.1200(c)(2)(i))");
+        }
+        Integer rnd = m.containsKey("rnd_max_age_days")
+                ? positive(m.get("rnd_max_age_days"), "scrubs.rnd_max_age_days")
+                : Integer.valueOf(d.rndMaxAgeDays());
+        Integer syncHours = m.containsKey("genesys_dnc_max_age_hours")
+                ? positive(m.get("genesys_dnc_max_age_hours"), "scrubs.genesys_dnc_max_age_hours")
+                : Integer.valueOf((int) d.genesysDncMaxAge().toHours());
+        ScrubPolicy.RndNoData noData = d.rndNoData();
+        Object nd = m.get("rnd_no_data");
+        if (nd != null) {
+            try {
+                noData = ScrubPolicy.RndNoData.valueOf(String.valueOf(nd));
+            } catch (IllegalArgumentException e) {
+                problems.add("scrubs.rnd_no_data: unknown policy '" + nd + "' (BLOCK_MARKETING, BLOCK or ALLOW)");
+                noData = null;
+            }
+        }
+        Object citation = m.get("citation");
+        if (national == null || national > 31 || rnd == null || syncHours == null || noData == null) {
+            return null;
+        }
+        return new ScrubPolicy(national, rnd, noData, Duration.ofHours(syncHours),
+                citation == null ? d.citation() : String.valueOf(citation));
     }
 
     private Keywords keywords(Object value) {
