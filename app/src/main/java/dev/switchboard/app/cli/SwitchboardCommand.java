@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
-                AuditCommand.class, SuppressCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
+                AuditCommand.class, SuppressCommand.class, SenderCommand.class, SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
                 BenchEngineCommand.class, EngineCommand.class, CampaignCommand.class, OperatorCommands.KillSwitch.class,
                 OperatorCommands.Contact.class, OperatorCommands.Queue.class, OperatorCommands.EvidenceCommand.class,
                 CommandLine.HelpCommand.class},
