@@ -162,6 +162,8 @@ public final class Forecast {
     private final Map<String, Integer> blocks = new TreeMap<>();
     private final Map<String, Integer> deferrals = new TreeMap<>();
     private final Map<String, Integer> exits = new TreeMap<>();
+    /** Seconds that SMS waited for capacity, by the limit they waited for. */
+    private final Map<String, Long> waited = new TreeMap<>();
     /** The grant instants of the last {@code budget} API requests, a ring: request k waits for k - budget + 60 s. */
     private final Instant[] apiRing;
     private final SuppressionView suppressions;
@@ -254,6 +256,14 @@ public final class Forecast {
         int unfinished = enrollments.size() - ended;
         List<String> warnings = new ArrayList<>(s.warnings());
         renderProblems.forEach((k, v) -> warnings.add("template " + k + " cannot be rendered for some contacts: " + v));
+        long unknownCarrier = enrollments.stream().filter(e -> carriers.get(e.original) == Carrier.UNKNOWN).count();
+        if (s.sms() != null && perChannel.containsKey(Channel.SMS) && unknownCarrier > 0
+                && (s.sms().tmobilePerDay() > 0 || s.sms().attPerMinute() > 0)) {
+            warnings.add(unknownCarrier + " of " + enrollments.size() + " contacts have no carrier on the list (a"
+                    + " 'carrier' column): each counts against AT&T's and T-Mobile's limits, so that neither can be"
+                    + " exceeded. Register the brand's real figures with 'switchboard sender set' (--tmobile-tier,"
+                    + " --att-class) or import the carriers to forecast less conservatively.");
+        }
         if (unfinished > 0 && !stopped) {
             warnings.add(unfinished + " enrollments were still running " + s.horizon().toDays() + " days after the"
                     + " start, where the forecast stops (--days)");
@@ -266,10 +276,11 @@ public final class Forecast {
                 peakMinute = e.getKey();
             }
         }
+        // the limit that held SMS back the longest, all waits added up
         String boundBy = "nothing";
-        int most = 0;
-        for (Map.Entry<String, Integer> e : deferrals.entrySet()) {
-            if ((e.getKey().startsWith("throughput.") || e.getKey().equals(RULE_API)) && e.getValue() > most) {
+        long most = 0;
+        for (Map.Entry<String, Long> e : waited.entrySet()) {
+            if (e.getValue() > most) {
                 most = e.getValue();
                 boundBy = e.getKey();
             }
@@ -475,6 +486,9 @@ public final class Forecast {
 
     private void defer(int i, String rule, Instant until, Instant now) {
         deferrals.merge(rule, 1, Integer::sum);
+        if (rule.startsWith("throughput.") || rule.equals(RULE_API)) {
+            waited.merge(rule, Math.max(0, Duration.between(now, until).toSeconds()), Long::sum);
+        }
         schedule(until.isAfter(now) ? until : now.plusMillis(1), i, Kind.READY, null, null);
     }
 

@@ -42,7 +42,8 @@ public final class ForecastService {
      * @param contacts    null for the list as it is; else the number of enrollments (the list repeated with distinct
      *                    synthetic addresses)
      * @param senderType  null for the sender's registered limits (else its type's strictest defaults); a type to
-     *                    forecast the same campaign on a number of that type (its published limits)
+     *                    forecast the same campaign on a number of that type (the registered limits when the
+     *                    number is registered as that type, else the type's strictest published limits)
      * @param start       when the campaign would launch
      * @param seed        the seed of the sandbox world the outcomes come from
      * @param orgLimit    the org's API requests per minute (the pacer keeps 3 % headroom)
@@ -122,11 +123,13 @@ public final class ForecastService {
         if (sms) {
             if (c.smsFrom() == null) {
                 warnings.add("the campaign has SMS steps but no SMS sender");
-            } else if (o.senderType() != null) {
-                limits = SenderLimits.defaults(c.smsFrom(), o.senderType(), "forecast as a " + o.senderType().label()
-                        + " (--sender-type): the published limits of the type, the strictest tier");
             } else {
                 limits = ws.senders().limits(c.smsFrom(), Map.of());
+                if (o.senderType() != null && limits.type() != o.senderType()) {
+                    limits = SenderLimits.defaults(c.smsFrom(), o.senderType(), "forecast as a "
+                            + o.senderType().label() + " (--sender-type): the published limits of the type, the"
+                            + " strictest tier");
+                }
             }
         }
         if (limits == null) {

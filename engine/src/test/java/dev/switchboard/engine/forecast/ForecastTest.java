@@ -73,11 +73,16 @@ class ForecastTest {
 
     /** A list of {@code n} New York mobiles with SMS consent, and the outage broadcast on it (one SMS each). */
     private void broadcast(int n) throws Exception {
+        broadcast(n, null);
+    }
+
+    /** The same, with a carrier column when {@code carrier} is not null. */
+    private void broadcast(int n, String carrier) throws Exception {
         StringBuilder sb = new StringBuilder("external_id,first_name,last_name,mobile_phone,zip,state,sms_consent,"
-                + "outage_area,restore_eta\n");
+                + "outage_area,restore_eta" + (carrier == null ? "" : ",carrier") + "\n");
         for (int i = 0; i < n; i++) {
-            sb.append(String.format("K-%05d,First%d,Last%d,(212) 736-%04d,10001,NY,yes,Manhattan,6 pm%n", i, i, i,
-                    1000 + i));
+            sb.append(String.format("K-%05d,First%d,Last%d,(212) %03d-%04d,10001,NY,yes,Manhattan,6 pm%s%n", i, i, i,
+                    736 + i / 9000, 1000 + i % 9000, carrier == null ? "" : "," + carrier));
         }
         Path csv = dir.resolve("list.csv");
         Files.writeString(csv, sb.toString());
@@ -158,6 +163,29 @@ class ForecastTest {
         assertThat(shortCode.lastSend()).isBefore(longCode.lastSend());
         assertThat(shortCode.peakApiPerMinute()).isLessThanOrEqualTo(291);
         assertThat(shortCode.sendsPerChannel()).containsEntry(Channel.SMS, 600);
+    }
+
+    @Test
+    void anUnvettedBrandSendsTwoThousandADayToUnknownCarriersAndMoreToKnownOthers() throws Exception {
+        broadcast(2500);
+        ForecastReport unknown = forecast(at(TUESDAY));
+        // T-Mobile's 2,000 a day (reset at midnight Pacific) binds, since an unknown carrier may be T-Mobile
+        assertThat(unknown.smsBoundBy()).isEqualTo(ThroughputPolicy.RULE_TMOBILE);
+        Instant wednesday = TUESDAY.plusDays(1).withHour(0).toInstant();
+        assertThat(unknown.sendsPerHour().entrySet().stream().filter(e -> e.getKey().isBefore(wednesday))
+                .mapToInt(e -> e.getValue().get(Channel.SMS)).sum()).isEqualTo(2000);
+        // the other 500 at Wednesday's window, 10:00 New York (T-Mobile's day began at 03:00 New York)
+        assertThat(unknown.lastSend()).isEqualTo(TUESDAY.plusDays(1).withHour(10).plusSeconds(499).toInstant());
+        assertThat(unknown.warnings()).anyMatch(w -> w.contains("2500 of 2500 contacts have no carrier"));
+    }
+
+    @Test
+    void recipientsOnOtherCarriersAreHeldOnlyToTheNumbersRate() throws Exception {
+        broadcast(2500, "Verizon Wireless");
+        ForecastReport r = forecast(at(TUESDAY));
+        assertThat(r.smsBoundBy()).isEqualTo(ThroughputPolicy.RULE_NUMBER);
+        assertThat(Duration.between(TUESDAY.toInstant(), r.lastSend())).isEqualTo(Duration.ofSeconds(2499));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("carrier"));
     }
 
     @Test
