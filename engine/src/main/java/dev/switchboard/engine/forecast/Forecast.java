@@ -169,6 +169,9 @@ public final class Forecast {
     private final SuppressionView suppressions;
     private final PressureView pressure;
     private Instant apiLast = Instant.MIN;
+    private Instant dialerQueue = Instant.MIN;
+    private long calls;
+    private long handledMillis;
     private long seq;
     private long attemptIds;
     private long smsSegments;
@@ -355,7 +358,7 @@ public final class Forecast {
      * A distinct number in the same area code for copy {@code i}: +1 NPA then 2000000 + i (skipping the 555
      * exchange), so that zones, states and area-code rules stay those of the original.
      */
-    static String synthetic(String e164, int i) {
+    public static String synthetic(String e164, int i) {
         if (e164 == null) {
             return null;
         }
@@ -561,7 +564,12 @@ public final class Forecast {
         Instant free = lines.peek();
         Instant start = free.isAfter(now) ? free : now;
         if (start.isAfter(now.plus(DIALER_HORIZON))) {
-            defer(i, RULE_DIALER, start, now);
+            // the dialer works through its list: a contact waits its turn behind those already waiting (at the
+            // average handle time per line), instead of all of them coming back when the next line is free
+            Instant turn = dialerQueue.isAfter(start) ? dialerQueue : start;
+            long handle = calls == 0 ? 60_000 : handledMillis / calls;
+            dialerQueue = turn.plusMillis(Math.max(1, handle / s.dialerLines()));
+            defer(i, RULE_DIALER, turn, now);
             return;
         }
         Enrollment e = enrollments.get(i);
@@ -570,6 +578,8 @@ public final class Forecast {
         lines.poll();
         Instant end = start.plus(fate.length());
         lines.add(end.plusSeconds(5)); // wrap-up of the line
+        calls++;
+        handledMillis += fate.length().toMillis() + 5_000;
         if (injected++ % 1000 == 0) {
             apiTake(start);
         }

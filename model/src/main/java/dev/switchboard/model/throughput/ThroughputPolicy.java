@@ -97,8 +97,28 @@ public final class ThroughputPolicy {
     public record Slot(Instant start, Instant end, int segments) implements Answer {
     }
 
-    /** Not now: come back at {@code until}; {@code rule} names the limit, {@code detail} says it in words. */
-    public record Wait(Instant until, String rule, String detail) implements Answer {
+    /**
+     * Not now: come back at {@code until}; {@code rule} names the limit, {@link #detail()} says it in words (built
+     * only when asked: a forecast makes millions of these).
+     *
+     * @param busyUntil   when the binding bucket is free (the number, AT&T), or the day that is spent (T-Mobile)
+     * @param windowCloses the recipient's window end ({@link #RULE_WINDOW}), else null
+     */
+    public record Wait(Instant until, String rule, SenderLimits limits, Instant busyUntil, Instant windowCloses)
+            implements Answer {
+        public String detail() {
+            return switch (rule) {
+                case RULE_TMOBILE -> "T-Mobile's daily allowance of " + limits.tmobileKey() + " ("
+                        + limits.tmobilePerDay() + " segments a day, reset at 00:00 America/Los_Angeles) is spent"
+                        + " for " + tmobileDay(busyUntil);
+                case RULE_WINDOW -> "the sender's next slot (" + busyUntil + ") would end after the recipient's"
+                        + " window closes at " + windowCloses + "; nothing is queued that cannot leave before";
+                case RULE_ATT -> "AT&T's limit of " + limits.attKey() + " (" + limits.attPerMinute()
+                        + " segments a minute) is taken until " + busyUntil;
+                default -> "the number " + limits.number() + " (" + limits.type().label() + ", "
+                        + SenderLimits.rate(limits.segmentsPerSecond()) + " segments/s) is taken until " + busyUntil;
+            };
+        }
     }
 
     private record Use(String key, long interval, String rule) {
@@ -139,26 +159,19 @@ public final class ThroughputPolicy {
                 long ahead = d.booked;
                 d.booked += n;
                 Instant until = next.atStartOfDay(TMOBILE_DAY).toInstant().plusNanos(ahead * numberInterval);
-                return new Wait(until, RULE_TMOBILE, "T-Mobile's daily allowance of " + limits.tmobileKey() + " ("
-                        + cap + " segments a day, reset at 00:00 America/Los_Angeles) is spent for " + day);
+                return new Wait(until, RULE_TMOBILE, limits, instant(start), null);
             }
         }
         long end = start + n * numberInterval;
         if (windowCloses != null && end > nanos(windowCloses)) {
             Instant until = windowCloses.isAfter(now) ? windowCloses : now.plusSeconds(1);
-            return new Wait(until, RULE_WINDOW, "the sender's next slot (" + instant(start) + ") would end after the"
-                    + " recipient's window closes at " + windowCloses + "; nothing is queued that cannot leave before");
+            return new Wait(until, RULE_WINDOW, limits, instant(start), windowCloses);
         }
         if (start - nowN > HORIZON.toNanos()) {
             Pace p = ledger.pace(binding.key());
             long until = Math.max(start, p.bookedUntil);
             p.bookedUntil = until + n * binding.interval();
-            return new Wait(instant(until), binding.rule(), binding.rule().equals(RULE_ATT)
-                    ? "AT&T's limit of " + limits.attKey() + " (" + limits.attPerMinute() + " segments a minute) is"
-                    + " taken until " + instant(start)
-                    : "the number " + limits.number() + " (" + limits.type().label() + ", "
-                    + SenderLimits.rate(limits.segmentsPerSecond()) + " segments/s) is taken until "
-                    + instant(start));
+            return new Wait(instant(until), binding.rule(), limits, instant(start), null);
         }
         for (Use u : uses) {
             Pace p = ledger.pace(u.key());

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * A 10DLC brand's trust tier, from its vetting score, and T-Mobile's daily allowance for the brand that follows
- * (compliance-rules.md §4, AWS: 76–100 → 200,000; 51–75 → 40,000; 1–49 → 10,000; unvetted 2,000 segments a day).
+ * (compliance-rules.md §4, AWS: 76–100 → 200,000; 51–75 → 40,000; 1–49 → 10,000; unvetted 2,000 segments a
+ * day).
  */
 public enum TrustTier {
     UNVETTED("unvetted", 2_000),
