@@ -264,8 +264,7 @@ public final class Forecast {
                 && (s.sms().tmobilePerDay() > 0 || s.sms().attPerMinute() > 0)) {
             warnings.add(unknownCarrier + " of " + enrollments.size() + " contacts have no carrier on the list (a"
                     + " 'carrier' column): each counts against AT&T's and T-Mobile's limits, so that neither can be"
-                    + " exceeded. Register the brand's real figures with 'switchboard sender set' (--tmobile-tier,"
-                    + " --att-class) or import the carriers to forecast less conservatively.");
+                    + " exceeded; a carrier column makes the forecast, and the sends, less conservative");
         }
         if (unfinished > 0 && !stopped) {
             warnings.add(unfinished + " enrollments were still running " + s.horizon().toDays() + " days after the"
