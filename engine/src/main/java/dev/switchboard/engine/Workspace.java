@@ -20,6 +20,8 @@ import dev.switchboard.persistence.EngineRepository;
 import java.util.function.Supplier;
 
 import dev.switchboard.engine.contacts.ContactDirectory;
+import dev.switchboard.engine.throughput.SenderService;
+import dev.switchboard.engine.throughput.SenderThrottle;
 import dev.switchboard.engine.contacts.ImportService;
 import dev.switchboard.engine.contacts.StoreContactDirectory;
 import dev.switchboard.engine.sequences.SequenceService;
@@ -30,6 +32,7 @@ import dev.switchboard.engine.users.PasswordHasher;
 import dev.switchboard.engine.users.UserService;
 import dev.switchboard.persistence.AuditLogRepository;
 import dev.switchboard.persistence.ContactImportWriter;
+import dev.switchboard.persistence.SenderRepository;
 import dev.switchboard.persistence.SequenceRepository;
 import dev.switchboard.persistence.SuppressionRepository;
 import dev.switchboard.persistence.TemplateRepository;
@@ -84,6 +87,8 @@ public final class Workspace implements AutoCloseable {
     private final EngineRepository engineRepository;
     private final AuditLogRepository auditLog;
     private final CampaignService campaigns;
+    private final SenderService senders;
+    private final SenderThrottle senderThrottle;
     private final Supplier<RulePack> rulePack;
     private final dev.switchboard.engine.dnc.DncService dnc;
 
@@ -110,6 +115,10 @@ public final class Workspace implements AutoCloseable {
         suppressions.derive(dnc::rndSuppressions);
         this.campaigns = new CampaignService(engineRepository, contacts, sequences, templates, auditLog, rulePack,
                 clock, dnc.freshness());
+        SenderRepository senderRepository = new SenderRepository(store);
+        this.senders = new SenderService(senderRepository, auditLog, clock);
+        this.senderThrottle = new SenderThrottle(senderRepository, senders);
+        senders.onChange(senderThrottle::reload);
         if (DemoTemplates.seedIfNew(users, templates) > 0) {
             sequences.seedDemoIfNew();
         }
@@ -164,6 +173,16 @@ public final class Workspace implements AutoCloseable {
 
     public SuppressionService suppressions() {
         return suppressions;
+    }
+
+    /** The SMS senders' registered limits. */
+    public SenderService senders() {
+        return senders;
+    }
+
+    /** The SMS senders' throughput buckets, durable in the store (for the engine's send path). */
+    public SenderThrottle senderThrottle() {
+        return senderThrottle;
     }
 
     public CampaignService campaigns() {

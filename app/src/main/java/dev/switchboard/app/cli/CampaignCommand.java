@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {CampaignCommand.Create.class, CampaignCommand.Launch.class, CampaignCommand.Approve.class,
                 CampaignCommand.Pause.class,
                 CampaignCommand.Resume.class, CampaignCommand.Stop.class, CampaignCommand.ListCampaigns.class,
-                CampaignCommand.Status.class},
+                CampaignCommand.Status.class, ForecastCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:wrong flag, no such campaign, list or sequence, or a bad campaign file",
                 "4:the store is held by another process and no engine answers",

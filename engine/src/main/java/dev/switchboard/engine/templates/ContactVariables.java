@@ -19,6 +19,10 @@ public final class ContactVariables {
     static final Set<String> STANDARD = Set.of("external_key", "first_name", "last_name", "full_name", "email",
             "phone", "postal_code", "state", "country");
 
+    // compiled once: a forecast renders templates for a hundred thousand contacts
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^_|_$");
+
     private ContactVariables() {
     }
 
@@ -53,7 +57,8 @@ public final class ContactVariables {
     }
 
     static String snake(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String words = NON_WORD.matcher(header.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        return EDGES.matcher(words).replaceAll("");
     }
 
     private static void put(Map<String, String> v, String key, String value) {
