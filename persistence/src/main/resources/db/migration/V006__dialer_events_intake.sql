@@ -28,7 +28,7 @@ create table placement (
     expires_at         timestamp with time zone not null,
     closed_at          timestamp with time zone,
     dials              integer       not null default 0,
-    last_dial          varchar(40),
+    last_dial          varchar(200),
     reason             varchar(1000),
     constraint uq_placement_attempt unique (attempt_id),
     constraint ck_placement_state check (state in ('PLACED', 'SETTLED', 'WITHDRAWN'))

@@ -169,8 +169,8 @@ final class StepRunner {
                                  Map<String, TemplateVersion> templates, List<EventRow> events, Instant now) {
         if (t.channel() == Channel.VOICE && !VoiceDialer.enabled()) {
             events.add(event(c.row(), now, "SKIPPED", t.id(), t.channel(), "voice.dialer", null,
-                    "voice steps are placed by a Genesys voice campaign's dialer, which is off in this build"
-                            + " (-Dswitchboard.voice.dialer=true turns it on); the step is left as failed", null));
+                    "voice steps are placed by a Genesys voice campaign's dialer, which was turned off"
+                            + " (-Dswitchboard.voice.dialer=false); the step is left as failed", null));
             ctx.emit(new EngineEvent(now, "SKIPPED", c.campaign().id(), c.contact().id(), t.id(),
                     "voice step skipped: the dialer integration is off"));
             return follow(c, planner.plan(state, c.sequence(), new Signal.Result(Outcome.FAILED,

@@ -81,12 +81,11 @@ final class VoiceDialer {
     }
 
     /**
-     * Whether voice steps go to the dialer ({@code -Dswitchboard.voice.dialer=true}). Off by default until the
-     * shipped voice sequences run to their end against the sandbox's dialer in the engine test; off, voice steps
-     * are recorded as skipped (rule voice.dialer) and the sequence follows its failure path.
+     * Whether voice steps go to the dialer: yes, unless {@code -Dswitchboard.voice.dialer=false} (then voice steps
+     * are recorded as skipped, rule voice.dialer, and the sequence follows its failure path).
      */
     static boolean enabled() {
-        return Boolean.getBoolean("switchboard.voice.dialer");
+        return !"false".equals(System.getProperty("switchboard.voice.dialer"));
     }
 
     private final EngineContext ctx;
@@ -224,7 +223,15 @@ final class VoiceDialer {
         Instant now = ctx.now();
         for (Injection i : items) {
             ctx.journal().answered(i.attemptId(), r.listId(), genesysId(i.attemptId()));
-            placed(i, r.listId(), now);
+            try {
+                placed(i, r.listId(), now);
+            } catch (RuntimeException e) {
+                // the contact is in the list: the reconciler records the placement from Genesys
+                LOG.warn("placement of attempt {} not recorded: {}", i.attemptId(), e.toString());
+                ctx.repo().markUnknown(i.attemptId(), "placed in the dialer's list, but recording it failed",
+                        i.row().id(), now);
+                ctx.wakeReconciler();
+            }
         }
         ensureOn(c, r);
     }
@@ -298,10 +305,19 @@ final class VoiceDialer {
             return;
         }
         for (Check i : items) {
-            PlacementRow p = byAttempt.get(i.attempt().id());
+            try {
+                checkOne(i, byAttempt.get(i.attempt().id()), found);
+            } catch (RuntimeException e) {
+                LOG.warn("dialer result of attempt {} not recorded yet: {}", i.attempt().id(), e.toString());
+            }
+        }
+    }
+
+    private void checkOne(Check i, PlacementRow p, Map<String, Contacts.DialerContact> found) {
+        {
             if (p == null) {
                 settle(i, null, Optional.empty(), "no placement was recorded for this attempt");
-                continue;
+                return;
             }
             Optional<Dial> dial = dial(found.get(p.genesysContactId()), p.lastDial(), p.placedAt());
             Instant now = ctx.now();

@@ -76,7 +76,7 @@ final class EngineFixture implements AutoCloseable {
 
     OrgConnection org() {
         return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
-                sandbox.clientSecret().toCharArray());
+                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID);
     }
 
     Engine startEngine() {
