@@ -209,7 +209,7 @@ public final class Workspace implements AutoCloseable {
         dnc.freshness().useClient(() -> client);
         return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
                 clock, options, new Engine.Links(new DialerRepository(store), new InboundRepository(store),
-                        new ContactRepository(store), org.inboundQueueId()));
+                        new ContactRepository(store), org.inboundQueueId(), dnc.genesys(client)));
     }
 
     /** The operator queue: attempts whose outcome is UNKNOWN, with what the reconciler found. */
@@ -280,7 +280,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Timelines timelines() {
-        return new Timelines(engineRepository, contacts, campaigns, rulePack);
+        return new Timelines(engineRepository, contacts, campaigns, rulePack, new InboundRepository(store));
     }
 
     public AuditService audit() {

@@ -78,6 +78,18 @@ public final class InboundRepository {
                 .set(INBOUND_EVENT.OUTCOME, clip(outcome, 2000)).where(INBOUND_EVENT.ID.eq(id)).execute();
     }
 
+    /** Who an event turned out to be about (a reply's contact is known only once it is read). */
+    public void attribute(long id, Long contactId, Long campaignId) {
+        dsl.update(INBOUND_EVENT).set(INBOUND_EVENT.CONTACT_ID, contactId).set(INBOUND_EVENT.CAMPAIGN_ID, campaignId)
+                .where(INBOUND_EVENT.ID.eq(id)).execute();
+    }
+
+    /** System replies answering an event. */
+    public List<ReplyRow> repliesToEvent(long inboundEventId) {
+        return dsl.selectFrom(SYSTEM_REPLY).where(SYSTEM_REPLY.INBOUND_EVENT_ID.eq(inboundEventId))
+                .orderBy(SYSTEM_REPLY.ID).fetch(InboundRepository::reply);
+    }
+
     public List<InboundRow> recent(int limit) {
         return dsl.selectFrom(INBOUND_EVENT).orderBy(INBOUND_EVENT.ID.desc()).limit(limit)
                 .fetch(InboundRepository::row);

@@ -123,8 +123,10 @@ final class OperatorCommands {
         private static String line(Timelines.Item i) {
             StringBuilder sb = new StringBuilder();
             sb.append(i.local().isEmpty() ? i.at() + " UTC" : i.local().getFirst()).append("  ");
-            sb.append(String.format("%-8s", i.kind())).append(' ').append(i.campaign()).append(" · ")
-                    .append(i.step() == null ? "-" : i.step());
+            sb.append(String.format("%-8s", i.kind()));
+            if (i.campaign() != null) {
+                sb.append(' ').append(i.campaign()).append(" · ").append(i.step() == null ? "-" : i.step());
+            }
             if (i.channel() != null) {
                 sb.append(" (").append(i.channel().toLowerCase(java.util.Locale.ROOT)).append(')');
             }

@@ -94,7 +94,7 @@ public final class Engine implements EngineContext, AutoCloseable {
      * @param inboundQueueId the Genesys queue whose conversations carry inbound SMS replies (STOP …), or null
      */
     public record Links(DialerRepository placements, InboundRepository inbound, ContactRepository contactRows,
-                        String inboundQueueId) {
+                        String inboundQueueId, dev.switchboard.engine.dnc.GenesysDnc dnc) {
     }
 
     /** The engine setting naming the Genesys queue of inbound SMS replies. */
@@ -161,7 +161,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.links = links;
         this.runner = new StepRunner(this);
         this.dialer = new VoiceDialer(this, links.placements());
-        this.inbound = new Inbound(this, links.inbound(), links.contactRows(), dialer);
+        this.inbound = new Inbound(this, links.inbound(), links.contactRows(), dialer, links.dnc());
         this.settlement = new Settlement(repo, contacts, campaigns);
         this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
         campaigns.onWake(this::wake);
@@ -480,6 +480,21 @@ public final class Engine implements EngineContext, AutoCloseable {
         if (round % 15 == 0) {
             enrollLateJoiners();
         }
+        // opt-outs pushed to the Genesys DNC lists are read back (export) soon after a push, and every 5 minutes;
+        // the org's DNC lists (carrier-intercepted STOPs among them) are synced into the suppressions every 4 hours
+        if (round % 10 == 0 && inbound.takeConfirmRequest() || round % 300 == 150) {
+            try {
+                links.dnc().confirm();
+            } catch (RuntimeException e) {
+                LOG.warn("DNC read-back failed: {}", e.toString());
+            }
+        }
+        if (round % 14_400 == 60) {
+            var sync = links.dnc().sync();
+            if (!sync.complete()) {
+                LOG.warn("DNC sync incomplete: {}", sync.problem());
+            }
+        }
         if (round % 60 == 30 && notifications == null) {
             listen();
         }
@@ -786,7 +801,13 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     @Override
     public List<String> dncLists() {
-        return List.of();
+        List<String> ids = new ArrayList<>(links.dnc().ensureLists().values());
+        for (var l : client.dnc().listDncLists()) {
+            if (!ids.contains(l.id()) && !"Email".equalsIgnoreCase(l.contactMethod())) {
+                ids.add(l.id());
+            }
+        }
+        return ids;
     }
 
     /** Linux's boot id (changes with every OS start); null elsewhere. */

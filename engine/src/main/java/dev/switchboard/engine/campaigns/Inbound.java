@@ -57,8 +57,13 @@ public final class Inbound {
     private final ContactRepository contacts;
     private final VoiceDialer dialer;
     private final Map<Long, List<Exit>> exits = new ConcurrentHashMap<>();
+    private final dev.switchboard.engine.dnc.GenesysDnc dnc;
+    private final java.util.concurrent.atomic.AtomicBoolean confirmRequested = new java.util.concurrent.atomic
+            .AtomicBoolean();
 
-    Inbound(EngineContext ctx, InboundRepository events, ContactRepository contacts, VoiceDialer dialer) {
+    Inbound(EngineContext ctx, InboundRepository events, ContactRepository contacts, VoiceDialer dialer,
+            dev.switchboard.engine.dnc.GenesysDnc dnc) {
+        this.dnc = dnc;
         this.ctx = ctx;
         this.events = events;
         this.contacts = contacts;
@@ -124,6 +129,20 @@ public final class Inbound {
         }
     }
 
+    private void pushQuietly(String address, String why) {
+        try {
+            dnc.push(List.of(address), why);
+            confirmRequested.set(true);
+        } catch (RuntimeException e) {
+            LOG.warn("DNC push failed, retried by the read-back: {}", e.toString());
+        }
+    }
+
+    /** True once after an opt-out was pushed to Genesys: the housekeeper reads the DNC lists back soon. */
+    boolean takeConfirmRequest() {
+        return confirmRequested.getAndSet(false);
+    }
+
     Optional<Outcome> exitSignal(long contactId, long campaignId) {
         List<Exit> list = exits.get(contactId);
         if (list == null) {
@@ -168,10 +187,12 @@ public final class Inbound {
         Long contactId = owner.map(o -> o[0]).orElseGet(() -> events.contactsByAddress(from).stream().findFirst()
                 .orElse(null));
         Long campaignId = owner.map(o -> o[1]).orElse(null);
+        events.attribute(r.id(), contactId, campaignId);
         KeywordMatcher.Match match = ctx.pack().keywords().matcher().classify(m.text());
         ctx.emit(new EngineEvent(ctx.now(), "REPLY", campaignId == null ? 0 : campaignId,
                 contactId == null ? 0 : contactId, null, match + " reply from " + StepRunner.mask(from)));
-        return switch (match) {
+        String said = "\"" + clip(m.text(), 60) + "\" → ";
+        return said + switch (match) {
             case OPT_OUT -> {
                 ctx.suppress(Suppression.Kind.OPT_OUT, Channel.SMS, from, "replied \"" + clip(m.text(), 40) + "\"",
                         dev.switchboard.engine.suppressions.SuppressionService.SMS_KEYWORD);
@@ -199,6 +220,13 @@ public final class Inbound {
      * in, and the end of every enrollment of the person.
      */
     void optOut(Long contactId, String address, String how) {
+        // the Genesys DNC list: pushed now, read back by the housekeeper (a failed push stays pending, retried)
+        try {
+            dnc.push(List.of(address), "opted out (" + how + ")");
+            confirmRequested.set(true);
+        } catch (RuntimeException e) {
+            LOG.warn("DNC push of an opt-out failed, retried by the read-back: {}", e.toString());
+        }
         List<Long> people = new ArrayList<>();
         if (contactId != null) {
             people.add(contactId);
@@ -224,6 +252,13 @@ public final class Inbound {
     private String optIn(InboundRow r, String from, String ours) {
         // START re-enables SMS only from the number that opted out, and only an SMS keyword opt-out
         int lifted = ctx.liftSmsOptOut(from, "replied " + "START from the same number (event " + r.id() + ")");
+        if (lifted > 0) {
+            try {
+                dnc.optIn(from, "opt-in keyword from the same number (event " + r.id() + ")");
+            } catch (RuntimeException e) {
+                LOG.warn("DNC removal after an opt-in failed: {}", e.toString());
+            }
+        }
         return lifted > 0 ? "opt-in: SMS opt-out of this number lifted" : "opt-in: no SMS keyword opt-out to lift";
     }
 
@@ -273,6 +308,7 @@ public final class Inbound {
         if (outcome == Outcome.OPTED_OUT && r.address() != null) {
             ctx.suppress(Suppression.Kind.OPT_OUT, null, r.address(), "opt-out reported through the intake",
                     "intake " + r.source());
+            pushQuietly(r.address(), "opt-out reported through the intake");
         }
         addExit(r.contactId(), new Exit(r.id(), r.campaignId(), outcome));
         int withdrawn = dialer.withdrawContact(r.contactId(), outcome == Outcome.CONVERTED ? "converted"
@@ -291,6 +327,9 @@ public final class Inbound {
             return "ignored: no email address";
         }
         ctx.suppress(kind, Channel.EMAIL, r.address(), why, "intake " + r.source());
+        if (kind == Suppression.Kind.OPT_OUT) {
+            pushQuietly(r.address(), why);
+        }
         return kind + " suppression of the address";
     }
 

@@ -58,8 +58,11 @@ public final class Timelines {
     private final Supplier<RulePack> rulePack;
     private final JurisdictionResolver jurisdictions = new JurisdictionResolver();
 
+    private final dev.switchboard.persistence.InboundRepository inbound;
+
     public Timelines(EngineRepository repo, ContactDirectory contacts, CampaignService campaigns,
-                     Supplier<RulePack> rulePack) {
+                     Supplier<RulePack> rulePack, dev.switchboard.persistence.InboundRepository inbound) {
+        this.inbound = inbound;
         this.repo = repo;
         this.contacts = contacts;
         this.campaigns = campaigns;
@@ -107,6 +110,20 @@ public final class Timelines {
         for (EventRow e : repo.eventsOfContact(contactId)) {
             past.add(new Item(e.at(), local(e.at(), cand.zones()), e.kind(), name(names, e.campaignId()), e.stepId(),
                     e.channel(), null, null, e.rule(), e.until(), e.detail()));
+        }
+        for (var in : inbound.ofContact(contactId)) {
+            StringBuilder d = new StringBuilder(in.source());
+            if (in.address() != null) {
+                d.append(" from ").append(StepRunner.mask(in.address()));
+            }
+            d.append(": ").append(in.outcome() == null ? "not processed yet" : in.outcome());
+            for (var reply : inbound.repliesToEvent(in.id())) {
+                d.append("; ").append(reply.kind().toLowerCase(Locale.ROOT)).append(" reply ")
+                        .append(reply.state().toLowerCase(Locale.ROOT));
+            }
+            past.add(new Item(in.occurredAt(), local(in.occurredAt(), cand.zones()), "INBOUND",
+                    in.campaignId() == null ? null : name(names, in.campaignId()), null, null, null,
+                    in.kind(), null, null, d.toString()));
         }
         past.sort(Comparator.comparing(Item::at));
         List<Item> planned = new ArrayList<>();
