@@ -94,7 +94,8 @@ public final class Engine implements EngineContext, AutoCloseable {
      * @param inboundQueueId the Genesys queue whose conversations carry inbound SMS replies (STOP …), or null
      */
     public record Links(DialerRepository placements, InboundRepository inbound, ContactRepository contactRows,
-                        String inboundQueueId, dev.switchboard.engine.dnc.GenesysDnc dnc) {
+                        String inboundQueueId, dev.switchboard.engine.dnc.GenesysDnc dnc,
+                        dev.switchboard.engine.throughput.SenderThrottle throttle) {
     }
 
     /** The engine setting naming the Genesys queue of inbound SMS replies. */
@@ -177,6 +178,14 @@ public final class Engine implements EngineContext, AutoCloseable {
             return;
         }
         pack = rulePack.get();
+        try {
+            Map<String, String> types = new HashMap<>();
+            client.organization().smsPhoneNumbers().forEach(n -> types.put(n.phoneNumber(), n.phoneNumberType()));
+            links.throttle().useOrgNumbers(types);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the org's SMS numbers ({}); unregistered senders get the strictest limits",
+                    e.getClass().getSimpleName());
+        }
         try {
             client.configurePacingFromOrgLimits();
         } catch (RuntimeException e) {
@@ -797,6 +806,11 @@ public final class Engine implements EngineContext, AutoCloseable {
     @Override
     public int liftSmsOptOut(String number, String why) {
         return suppressions.liftSmsKeywordOptOut(number, why);
+    }
+
+    @Override
+    public dev.switchboard.engine.throughput.SenderThrottle throttle() {
+        return links.throttle();
     }
 
     @Override

@@ -63,6 +63,9 @@ interface EngineContext {
     /** Lifts the SMS keyword opt-outs of a number (an opt-in keyword from that number); returns how many. */
     int liftSmsOptOut(String number, String why);
 
+    /** The SMS senders' carrier limits (durable counters). */
+    dev.switchboard.engine.throughput.SenderThrottle throttle();
+
     /** The ids of the Genesys DNC lists every dialer or messaging campaign of the engine carries. */
     List<String> dncLists();
 }

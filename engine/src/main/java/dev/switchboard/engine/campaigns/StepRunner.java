@@ -1,6 +1,8 @@
 package dev.switchboard.engine.campaigns;
 
 import dev.switchboard.engine.templates.ContactVariables;
+import dev.switchboard.engine.throughput.SenderThrottle;
+import dev.switchboard.model.throughput.Carrier;
 import dev.switchboard.genesys.GenesysApiException;
 import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.genesys.GenesysCredentialsRejectedException;
@@ -223,14 +225,46 @@ final class StepRunner {
                     return voiceIntent(c, state, t, address.get(), tv, rendered, req, cand, events,
                             d.packVersion(), now);
                 }
-                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now);
+                Instant sendAt = now;
+                if (t.channel() == Channel.SMS) {
+                    // the sender's carrier limits, durable: a slot now (or within seconds), else a deferral
+                    SenderThrottle.Reservation slot = ctx.throttle().reserve(c.campaign().smsFrom(),
+                            Carrier.of(c.contact().data().attributes()), Math.max(1, rendered.sms().segments()), now,
+                            null);
+                    Instant until = switch (slot) {
+                        case SenderThrottle.Deferred def -> {
+                            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), def.rule(), def.until(),
+                                    def.reason(), d.packVersion()));
+                            yield def.until();
+                        }
+                        case SenderThrottle.SendAt at -> {
+                            sendAt = at.at();
+                            if (at.at().isAfter(now) && !(ComplianceGate.decide(req.at(at.at()),
+                                    ctx.suppressionView(), pressure(), c.pack()) instanceof Decision.Allowed)) {
+                                events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "throughput.window",
+                                        at.at(), "the sender's next slot falls outside the contact's window",
+                                        d.packVersion()));
+                                yield at.at();
+                            }
+                            yield null;
+                        }
+                    };
+                    if (until != null) {
+                        commit(c, new Move("READY", t.id(), until, Progress.write(state), null), events, now);
+                        ctx.emit(new EngineEvent(now, "DEFERRED", c.campaign().id(), c.contact().id(), t.id(),
+                                "sender throughput until " + until));
+                        return Optional.empty();
+                    }
+                }
+                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt);
             }
         }
     }
 
     /** Step 3 of the send protocol: the attempt in INTENT and the enrollment in SENDING, one commit. */
     private Optional<Work> intent(Claimed c, EnrollmentState state, Step.Touch t, String address, TemplateVersion tv,
-                                  Rendered rendered, List<EventRow> events, String packVersion, Instant now) {
+                                  Rendered rendered, List<EventRow> events, String packVersion, Instant now,
+                                  Instant sendAt) {
         int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
         String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
         AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
@@ -246,7 +280,7 @@ final class StepRunner {
         int version = c.version() + 1;
         long attemptId = id.get();
         return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
-                () -> send(c, state, t, attemptId, version, address, rendered)));
+                () -> send(c, state, t, attemptId, version, address, rendered, sendAt)));
     }
 
     /**
@@ -337,7 +371,16 @@ final class StepRunner {
 
     /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
     private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
-                      Rendered r) {
+                      Rendered r, Instant sendAt) {
+        // the sender's slot: at most a couple of seconds ahead; the engine clock may run faster than real time
+        while (ctx.now().isBefore(sendAt)) {
+            try {
+                Thread.sleep(Math.clamp(Duration.between(ctx.now(), sendAt).toMillis(), 1, 50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         GenesysClient client = ctx.client();
         long started = System.nanoTime();
         ctx.probe("before-call");

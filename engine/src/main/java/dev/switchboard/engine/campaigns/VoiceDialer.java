@@ -264,8 +264,9 @@ final class VoiceDialer {
                 if ("stopping".equals(vc.campaignStatus()) || "forced_stopping".equals(vc.campaignStatus())) {
                     return; // started by the next batch
                 }
-                // a restarted campaign may go over its whole list again: nothing settled may stay in it
+                // a restarted campaign goes over its whole list again: nothing already called may stay in it
                 deleteSettled(c.id(), r.listId());
+                removeCalled(c.id(), r.listId());
                 ctx.client().campaigns().startVoiceCampaign(r.campaignId());
                 ctx.emit(new EngineEvent(ctx.now(), "DIALER", c.id(), 0, null, "Genesys voice campaign started"));
             }
@@ -489,6 +490,37 @@ final class VoiceDialer {
         if ("on".equals(vc.campaignStatus())) {
             ctx.client().campaigns().stopVoiceCampaign(id.get());
             ctx.emit(new EngineEvent(ctx.now(), "DIALER", campaignId, 0, null, "Genesys voice campaign stopped"));
+        }
+    }
+
+    /**
+     * Placements the dialer has called but whose result is not recorded yet: the call is noted on the placement
+     * (its result is settled from there) and the contact leaves the list, so a new cycle cannot call it again.
+     */
+    private void removeCalled(long campaignId, String listId) {
+        List<PlacementRow> open = placements.ofCampaign(campaignId, Set.of("PLACED"), 1000);
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, Contacts.DialerContact> found = new HashMap<>();
+        ctx.client().contacts().getContacts(listId, open.stream().map(PlacementRow::genesysContactId).toList())
+                .forEach(dc -> found.put(dc.id(), dc));
+        List<PlacementRow> called = new ArrayList<>();
+        for (PlacementRow p : open) {
+            Optional<Dial> d = dial(found.get(p.genesysContactId()), null, p.placedAt());
+            if (d.isPresent()) {
+                placements.noteDial(p.id(), d.get().encoded());
+                called.add(p);
+            }
+        }
+        if (called.isEmpty()) {
+            return;
+        }
+        ctx.client().contacts().deleteContacts(listId, called.stream().map(PlacementRow::genesysContactId).toList());
+        Instant now = ctx.now();
+        for (PlacementRow p : called) {
+            placements.close(p.id(), "WITHDRAWN", "called; removed from the list before the dialer restarted", now);
+            ctx.repo().nudge(p.enrollmentId(), now);
         }
     }
 

@@ -101,6 +101,9 @@ class EngineCrashTest {
                 ws.imports().run(ImportRequest.of(csv, "Crash list"), ImportListener.NONE, () -> false);
                 EngineFixture.readyOutsideData(ws, ada, org, dir);
                 CampaignService.Spec demo = CampaignFile.demo("outage-broadcast");
+                // the crash test measures the send protocol, not a sender's carrier limits
+                ws.senders().register(ada, dev.switchboard.model.throughput.SenderLimits.unthrottled(demo.smsFrom(),
+                        "crash test"));
                 ws.campaigns().create(ada, new CampaignService.Spec("Crash", "Crash list", demo.sequence(), null,
                         demo.purpose(), demo.smsFrom(), null, demo.variables()));
                 assertThat(ws.campaigns().launch(ada, "Crash", Engine.orgFactsOf(org)).launched()).isTrue();

@@ -11,6 +11,7 @@ import dev.switchboard.sandbox.SandboxConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,12 @@ final class EngineFixture implements AutoCloseable {
         }
         workspace.imports().run(ImportRequest.of(csv, "Demo contacts"), ImportListener.NONE, () -> false);
         readyOutsideData(workspace, admin, org(), dir);
+        // the sandbox's numbers send without carrier limits here: these tests are about the engine's paths;
+        // SenderThrottleTest and the forecast tests cover the limits
+        for (String number : List.of("+13177340100", "+13177340101", "+18887340100")) {
+            workspace.senders().register(admin, dev.switchboard.model.throughput.SenderLimits.unthrottled(number,
+                    "engine tests"));
+        }
     }
 
     /**
