@@ -231,8 +231,12 @@ final class CampaignCommand implements Callable<Integer> {
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true,
-            description = "Resumes a paused campaign; every step goes through the compliance gate again.")
+            description = "Resumes a paused campaign; every step goes through the compliance gate again. A campaign"
+                    + " a circuit breaker paused (a 429 storm, an error rate, an opt-out spike) needs --acknowledge.")
     static final class Resume extends Control {
+        @Option(names = "--acknowledge", description = "Acknowledge the circuit breaker that paused it (audited).")
+        boolean acknowledge;
+
         @Override
         String verb() {
             return "resume";
@@ -240,7 +244,7 @@ final class CampaignCommand implements Callable<Integer> {
 
         @Override
         CampaignService.View apply(Operations ops, Operations.Credentials c) throws Exception {
-            return ops.resume(c, campaign, reason);
+            return ops.resume(c, campaign, reason, acknowledge);
         }
     }
 

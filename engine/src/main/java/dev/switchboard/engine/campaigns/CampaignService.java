@@ -347,9 +347,31 @@ public final class CampaignService {
         return transition(by, name, Set.of("RUNNING"), "PAUSED", reason, "campaign.pause");
     }
 
+    /** The state reason of a campaign a circuit breaker paused. */
+    public static final String BREAKER_PREFIX = "circuit breaker: ";
+
     /** Resume a paused campaign: every claim goes through the gate again, as always. */
     public View resume(Actor by, String name, String reason) throws PermissionDeniedException, CampaignException {
-        View v = transition(by, name, Set.of("PAUSED"), "RUNNING", reason, "campaign.resume");
+        return resume(by, name, reason, false);
+    }
+
+    /**
+     * Resume a paused campaign. One a circuit breaker paused resumes only with {@code acknowledged} (a person looked
+     * at the reason; audited with it).
+     */
+    public View resume(Actor by, String name, String reason, boolean acknowledged) throws PermissionDeniedException,
+            CampaignException {
+        requireReason(reason);
+        CampaignRow c = campaign(name);
+        boolean breaker = c.state().equals("PAUSED") && c.stateReason() != null
+                && c.stateReason().startsWith(BREAKER_PREFIX);
+        if (breaker && !acknowledged) {
+            requireOperator(by, "resume campaigns");
+            throw new CampaignException("Campaign \"" + name + "\" was paused by its " + c.stateReason()
+                    + ". Look into it, then resume with --acknowledge (audited).");
+        }
+        View v = transition(by, name, Set.of("PAUSED"), "RUNNING", breaker ? "acknowledged the "
+                + c.stateReason() + (reason == null ? "" : "; " + reason) : reason, "campaign.resume");
         wake();
         return v;
     }

@@ -117,6 +117,8 @@ public final class Engine implements EngineContext, AutoCloseable {
     private final Clock clock;
     private final Options options;
     private final StepRunner runner;
+    private final CircuitBreakers breakers = new CircuitBreakers(dev.switchboard.model.breaker.BreakerPolicy
+            .defaults());
     private final VoiceDialer dialer;
     private final Inbound inbound;
     private final Links links;
@@ -806,6 +808,14 @@ public final class Engine implements EngineContext, AutoCloseable {
     @Override
     public int liftSmsOptOut(String number, String why) {
         return suppressions.liftSmsKeywordOptOut(number, why);
+    }
+
+    @Override
+    public void breaker(long campaignId, CircuitBreakers.Kind kind) {
+        breakers.record(campaignId, kind, now()).ifPresent(reason -> {
+            pauseCampaign(campaignId, CircuitBreakers.PREFIX + reason + "; resume with --acknowledge");
+            emit(new EngineEvent(now(), "BREAKER", campaignId, 0, null, reason));
+        });
     }
 
     @Override

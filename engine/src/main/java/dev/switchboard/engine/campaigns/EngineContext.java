@@ -63,6 +63,9 @@ interface EngineContext {
     /** Lifts the SMS keyword opt-outs of a number (an opt-in keyword from that number); returns how many. */
     int liftSmsOptOut(String number, String why);
 
+    /** Counts an event for the campaign's circuit breakers; a trip pauses the campaign with the reason. */
+    void breaker(long campaignId, CircuitBreakers.Kind kind);
+
     /** The SMS senders' carrier limits (durable counters). */
     dev.switchboard.engine.throughput.SenderThrottle throttle();
 

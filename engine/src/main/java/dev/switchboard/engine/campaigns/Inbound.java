@@ -198,6 +198,9 @@ public final class Inbound {
                         dev.switchboard.engine.suppressions.SuppressionService.SMS_KEYWORD);
                 String confirmation = confirm(r, from, ours, campaignId);
                 optOut(contactId, from, "keyword reply");
+                if (campaignId != null) {
+                    ctx.breaker(campaignId, CircuitBreakers.Kind.OPT_OUT);
+                }
                 yield "opt-out: suppressed; " + confirmation + "; withdrawn everywhere";
             }
             case OPT_IN -> optIn(r, from, ours);

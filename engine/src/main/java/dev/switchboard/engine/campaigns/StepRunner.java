@@ -391,6 +391,8 @@ final class StepRunner {
                     : client.messaging().sendEmail(new Messages.Email(Messages.EmailAddress.of(c.campaign()
                     .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()));
             ctx.probe("after-call");
+            ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_OK);
+            ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.SEND);
             ctx.journal().answered(attemptId, receipt.conversationId(), receipt.messageId());
             ctx.probe("after-answer-journaled");
             Instant now = ctx.now();
@@ -410,8 +412,10 @@ final class StepRunner {
             ctx.emit(new EngineEvent(now, "SENT", c.campaign().id(), c.contact().id(), t.id(), t.channel() + " to "
                     + mask(address) + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"));
         } catch (SendOutcomeUnknownException e) {
+            ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_ERROR);
             unknown(c, attemptId, "the call may have left: " + e.getMessage());
         } catch (GenesysTransportException e) {
+            ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_ERROR);
             if (e.requestSent()) {
                 unknown(c, attemptId, "the connection failed after the request was written: " + e.getMessage());
             } else {
@@ -419,6 +423,7 @@ final class StepRunner {
                         + e.getMessage(), Duration.ofSeconds(30));
             }
         } catch (RateLimitedException e) {
+            ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.RATE_LIMITED);
             notSent(c, attemptId, version, t, state, "Genesys answered 429 (rate limited)",
                     Duration.ofSeconds(Math.max(5, e.waitedSeconds())));
         } catch (GenesysCredentialsRejectedException e) {
@@ -437,9 +442,16 @@ final class StepRunner {
                 case BAD_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, CONFLICT, OTHER ->
                         failedPermanently(c, state, t, attemptId, version, "Genesys answered " + e.status() + " "
                                 + e.code() + ": " + e.errorMessage());
-                case UNAUTHORIZED, TOO_MANY_REQUESTS, REQUEST_TIMEOUT -> notSent(c, attemptId, version, t, state,
-                        "Genesys answered " + e.status() + " " + e.code(), Duration.ofSeconds(30));
-                case SERVER_ERROR -> unknown(c, attemptId, "Genesys answered " + e.status() + " to the send");
+                case UNAUTHORIZED, TOO_MANY_REQUESTS, REQUEST_TIMEOUT -> {
+                    ctx.breaker(c.campaign().id(), e.status() == 429 ? CircuitBreakers.Kind.RATE_LIMITED
+                            : CircuitBreakers.Kind.CALL_ERROR);
+                    notSent(c, attemptId, version, t, state, "Genesys answered " + e.status() + " " + e.code(),
+                            Duration.ofSeconds(30));
+                }
+                case SERVER_ERROR -> {
+                    ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_ERROR);
+                    unknown(c, attemptId, "Genesys answered " + e.status() + " to the send");
+                }
             }
         } catch (RuntimeException e) {
             unknown(c, attemptId, "the send failed unexpectedly (" + e.getClass().getSimpleName() + ")");
@@ -510,6 +522,7 @@ final class StepRunner {
                     ctx.suppress(Suppression.Kind.OPT_OUT, Channel.SMS, a.address(),
                             "Genesys reported RecipientOptedOut for message " + a.messageId(), "genesys receipt");
                     ctx.optedOut(c.contact().id(), a.address(), "RecipientOptedOut receipt");
+                    ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.OPT_OUT);
                     settleOutcome(c, state, a, t, new Signal.Result(Outcome.OPTED_OUT, Optional.empty()),
                             "OPTED_OUT", "RecipientOptedOut", now);
                 } else {

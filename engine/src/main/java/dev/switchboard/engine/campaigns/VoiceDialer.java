@@ -244,6 +244,7 @@ final class VoiceDialer {
                 null, "placed in the dialer's list until " + i.expiresAt(), null), i.row().id(), i.version(),
                 new Move("AWAITING", i.touch().id(), due, Progress.write(i.state()), null), now);
         ctx.countSend();
+        ctx.breaker(i.campaign().id(), CircuitBreakers.Kind.SEND);
         ctx.emit(new EngineEvent(now, "PLACED", i.campaign().id(), i.row().contactId(), i.touch().id(),
                 "voice: " + StepRunner.mask(i.number()) + " handed to the Genesys dialer until " + i.expiresAt()));
     }
@@ -384,6 +385,7 @@ final class VoiceDialer {
             ctx.suppress(Suppression.Kind.DNC, Channel.VOICE, i.attempt().address(), "the person asked not to be"
                     + " called (wrap-up code \"" + name + "\")", "genesys dialer wrap-up");
             ctx.optedOut(i.row().contactId(), i.attempt().address(), "do-not-call wrap-up code");
+            ctx.breaker(i.campaign().id(), CircuitBreakers.Kind.OPT_OUT);
         }
         PlanStep plan = r.signal().map(s -> planner.plan(i.state(), i.sequence(), s, now))
                 .orElse(new PlanStep.Next(t.id(), now, List.of(), i.state()));

@@ -91,8 +91,9 @@ public final class LocalOperations implements Operations {
     }
 
     @Override
-    public CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException {
-        return control(as, s -> s.resume(actor(as), campaign, reason));
+    public CampaignService.View resume(Credentials as, String campaign, String reason, boolean acknowledge)
+            throws OperationException {
+        return control(as, s -> s.resume(actor(as), campaign, reason, acknowledge));
     }
 
     @Override

@@ -57,7 +57,13 @@ public interface Operations extends AutoCloseable {
 
     CampaignService.View pause(Credentials as, String campaign, String reason) throws OperationException;
 
-    CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException;
+    default CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException {
+        return resume(as, campaign, reason, false);
+    }
+
+    /** Resume; a campaign a circuit breaker paused needs {@code acknowledge} (audited with the breaker's reason). */
+    CampaignService.View resume(Credentials as, String campaign, String reason, boolean acknowledge)
+            throws OperationException;
 
     CampaignService.View stop(Credentials as, String campaign, String reason) throws OperationException;
 

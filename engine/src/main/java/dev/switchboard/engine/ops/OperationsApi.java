@@ -28,7 +28,8 @@ public final class OperationsApi {
         r.post("/campaigns/{name}/approve", q -> ok(call(() -> ops.approveLifeSafety(as(q), q.pathParam("name"),
                 reason(q)))));
         r.post("/campaigns/{name}/pause", q -> ok(call(() -> ops.pause(as(q), q.pathParam("name"), reason(q)))));
-        r.post("/campaigns/{name}/resume", q -> ok(call(() -> ops.resume(as(q), q.pathParam("name"), reason(q)))));
+        r.post("/campaigns/{name}/resume", q -> ok(call(() -> ops.resume(as(q), q.pathParam("name"), reason(q),
+                q.requireBody().path("acknowledge").asBoolean(false)))));
         r.post("/campaigns/{name}/stop", q -> ok(call(() -> ops.stop(as(q), q.pathParam("name"), reason(q)))));
         r.get("/campaigns/{name}/stats", q -> ok(call(() -> ops.stats(q.pathParam("name")))));
         r.get("/kill-switch", q -> ok(JSON.createObjectNode().put("on", call(ops::killSwitchOn))));

@@ -58,8 +58,11 @@ public final class RemoteOperations implements Operations {
     }
 
     @Override
-    public CampaignService.View resume(Credentials as, String campaign, String reason) throws OperationException {
-        return OperationsApi.JSON.treeToValue(post(path(campaign, "resume"), body(as, reason)),
+    public CampaignService.View resume(Credentials as, String campaign, String reason, boolean acknowledge)
+            throws OperationException {
+        ObjectNode body = body(as, reason);
+        body.put("acknowledge", acknowledge);
+        return OperationsApi.JSON.treeToValue(post(path(campaign, "resume"), body),
                 CampaignService.View.class);
     }
 

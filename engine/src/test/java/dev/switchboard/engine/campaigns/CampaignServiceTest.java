@@ -222,6 +222,27 @@ class CampaignServiceTest {
     }
 
     @Test
+    void aCampaignACircuitBreakerPausedResumesOnlyWithAnAcknowledgement() throws Exception {
+        String name = fresh();
+        campaigns.create(f.admin, with(outage, name, outage.list(), outage.sequence(), null, outage.smsFrom(), null));
+        assertThat(campaigns.launch(f.admin, name, org).launched()).isTrue();
+        long id = campaigns.all().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().id();
+        assertThat(campaigns.pauseBySystem(id, CampaignService.BREAKER_PREFIX + "a 429 storm")).isTrue();
+        long rows = auditRows();
+
+        assertThatThrownBy(() -> campaigns.resume(f.admin, name, "looks fine"))
+                .isInstanceOf(CampaignService.CampaignException.class).hasMessageContaining("circuit breaker: a 429")
+                .hasMessageContaining("--acknowledge");
+        assertThat(auditRows()).isEqualTo(rows);
+
+        assertThat(campaigns.resume(f.admin, name, "Genesys support raised our limit", true).state())
+                .isEqualTo("running");
+        assertThat(lastAudit().action()).isEqualTo("campaign.resume");
+        assertThat(lastAudit().details()).contains("acknowledged the circuit breaker: a 429 storm")
+                .contains("Genesys support raised our limit");
+    }
+
+    @Test
     void aDraftCanBeStoppedButNotLaunchedAfterwards() throws Exception {
         String name = fresh();
         campaigns.create(f.admin, with(outage, name, outage.list(), outage.sequence(), null, outage.smsFrom(), null));

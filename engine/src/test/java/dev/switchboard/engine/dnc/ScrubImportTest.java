@@ -208,9 +208,15 @@ class ScrubImportTest {
         CampaignService.Spec s = CampaignFile.demo(demo);
         workspace.campaigns().create(ada, new CampaignService.Spec(name, s.list(), s.sequence(), null, s.purpose(),
                 s.smsFrom(), s.emailFrom(), s.variables()));
-        return workspace.campaigns().launch(ada, name, new CampaignService.OrgFacts("genesys:test", "Test org",
-                Set.of("+13177340100", "+13177340101")));
+        return workspace.campaigns().launch(ada, name, FACTS);
     }
+
+    /** The org's facts: its SMS numbers and a callable time set that fits the rule pack (for voice steps). */
+    private static final CampaignService.OrgFacts FACTS = new CampaignService.OrgFacts("genesys:test", "Test org",
+            Set.of("+13177340100", "+13177340101"), java.util.List.of(new dev.switchboard.genesys.Org.CallableTimeSet(
+            "ts-1", "Compliance hours", 1, java.util.List.of(new dev.switchboard.genesys.Org.CallableTime(
+            "America/New_York", java.util.List.of(new dev.switchboard.genesys.Org.TimeSlot(1, "10:00:00", "18:00:00"),
+            new dev.switchboard.genesys.Org.TimeSlot(6, "10:00:00", "17:00:00")))))));
 
     private static CampaignService.Check check(CampaignService.LaunchReport r, String name) {
         return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
@@ -235,7 +241,7 @@ class ScrubImportTest {
         workspace.dnc().importRnd(ada, file("rnd.csv", "3172321501,2025-11-02,no,2026-01-15\n"),
                 TODAY.minusDays(31));
         CampaignService.LaunchReport stale = workspace.campaigns().launch(ada, "M1",
-                new CampaignService.OrgFacts("genesys:test", "Test org", Set.of("+13177340100")));
+                FACTS);
         assertThat(stale.launched()).isFalse();
         assertThat(check(stale, "National DNC scrub").detail()).contains("32 days old, limit 31");
         assertThat(check(stale, "Reassigned Numbers Database").detail()).contains("31 days old, limit 30");
@@ -250,7 +256,7 @@ class ScrubImportTest {
         workspace.dnc().importRnd(ada, file("rnd2.csv", "3172321501,2025-11-02,no,2026-01-15\n"),
                 TODAY.minusDays(30));
         CampaignService.LaunchReport fresh = workspace.campaigns().launch(ada, "M1",
-                new CampaignService.OrgFacts("genesys:test", "Test org", Set.of("+13177340100")));
+                FACTS);
         assertThat(fresh.checks()).filteredOn(c -> !c.passed()).isEmpty();
         assertThat(fresh.launched()).isTrue();
     }
