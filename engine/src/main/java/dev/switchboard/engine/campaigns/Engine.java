@@ -787,7 +787,7 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     @Override
     public void suppress(Suppression.Kind kind, Channel channel, String address, String reason, String source) {
-        suppressions.addBySystem(kind, channel, address, reason, source);
+        suppressions.addBySystem(kind, channel, address, reason, source, now());
     }
 
     @Override

@@ -50,8 +50,15 @@ public final class SuppressionService {
      */
     public long addBySystem(Suppression.Kind kind, dev.switchboard.model.contact.Channel channel, String key,
                             String reason, String source) {
+        return addBySystem(kind, channel, key, reason, source, clock.instant());
+    }
+
+    /** As {@link #addBySystem(Suppression.Kind, dev.switchboard.model.contact.Channel, String, String, String)}, at
+     * the engine's instant (its clock may be virtual). */
+    public long addBySystem(Suppression.Kind kind, dev.switchboard.model.contact.Channel channel, String key,
+                            String reason, String source, java.time.Instant at) {
         Suppression s = new Suppression(kind, channel, key, null, reason);
-        long id = suppressions.add(s, source, "engine", clock.instant());
+        long id = suppressions.add(s, source, "engine", at);
         sync.run();
         audit.append("engine", "switchboard", "suppression.add", "address " + mask(key),
                 kind + (channel == null ? " all channels" : " " + channel) + ": " + reason, clock.instant());

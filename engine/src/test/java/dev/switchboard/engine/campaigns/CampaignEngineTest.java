@@ -38,7 +38,7 @@ class CampaignEngineTest {
             assertThat(r.enrolled()).isEqualTo(12);
             f.awaitAllEnded(Duration.ofSeconds(90));
             CampaignService.View campaign = f.workspace.campaigns().all().getFirst();
-            assertThat(campaign.state()).isEqualTo("completed");
+            assertThat(campaign.state()).as(campaign.stateReason()).isEqualTo("completed");
             CampaignService.Stats stats = f.workspace.campaigns().stats(campaign.name(), f.clock.instant());
             assertThat(stats.enrollments()).containsOnlyKeys("done");
 
@@ -64,6 +64,8 @@ class CampaignEngineTest {
             assertThat(w.toString().lines().skip(1).filter(l -> l.contains(",SENT,")).count())
                     .isEqualTo(ledger.size() - systemReplies);
             assertThat(rows).isGreaterThanOrEqualTo((int) (ledger.size() - systemReplies));
+            // an independent oracle over the sandbox's ledger: windows, suppressions, the weekly cap
+            assertThat(ComplianceOracle.violations(ledger, f.workspace, 3)).isEmpty();
             // the suppressed person is never reached and the timeline says why
             assertThat(ledger).noneMatch(e -> e.address().equals("+12127360181")
                     || e.address().equals("ava.martinez@example.com"));
