@@ -93,7 +93,8 @@ final class ComplianceOracle {
             for (int i = 0; i + capPerWeek < at.size(); i++) {
                 if (Duration.between(at.get(i), at.get(i + capPerWeek)).compareTo(Duration.ofDays(7)) < 0) {
                     out.add("contact " + t.getKey() + " touched " + (capPerWeek + 1) + " times within 7 days from "
-                            + at.get(i));
+                            + at.get(i) + " " + ledger.stream().filter(e -> t.getKey().equals(owner.get(e.address()
+                            .toLowerCase(Locale.ROOT)))).map(e -> e.channel() + "@" + e.at()).toList());
                 }
             }
         }
