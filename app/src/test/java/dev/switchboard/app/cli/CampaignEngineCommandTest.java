@@ -134,8 +134,10 @@ class CampaignEngineCommandTest {
             JsonNode stats;
             while (true) {
                 CliRunner.Run s = run("campaign", "status", "Outage broadcast", "--json");
-                if (s.code() == ExitCodes.STORE && engine.isDone()) {
-                    // the engine went idle between two polls: the store is ours again
+                if (s.code() == ExitCodes.STORE) {
+                    // the engine went idle between two polls and is shutting down: once it has ended, the store is
+                    // ours again
+                    engine.get(30, TimeUnit.SECONDS);
                     s = run("campaign", "status", "Outage broadcast", "--json");
                 }
                 assertThat(s.code()).as(s.err()).isZero();
