@@ -313,6 +313,14 @@ final class VoiceDialer {
                 LOG.warn("dialer result of attempt {} not recorded yet: {}", i.attempt().id(), e.toString());
             }
         }
+        // called contacts leave the list at once (one request per 250): nothing settled waits there for a new cycle
+        for (String listId : idsByList.keySet()) {
+            try {
+                deleteSettled(campaignId, listId);
+            } catch (RuntimeException e) {
+                LOG.warn("settled contacts not removed from the dialer's list yet: {}", e.toString());
+            }
+        }
     }
 
     private void checkOne(Check i, PlacementRow p, Map<String, Contacts.DialerContact> found) {
