@@ -37,32 +37,27 @@ public final class OrganizationApi {
 
     /** Every wrap-up code (all pages). */
     public List<Org.WrapupCode> wrapupCodes() {
-        List<Org.WrapupCode> out = new ArrayList<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            WrapupListing l = transport.json(ApiCall.get("/api/v2/routing/wrapupcodes")
-                    .query("pageSize", PAGE_SIZE).query("pageNumber", page), WrapupListing.class);
-            if (l == null || l.entities() == null || l.entities().isEmpty()) {
-                break;
-            }
-            out.addAll(l.entities());
-            if (l.pageCount() == null || page >= l.pageCount()) {
-                break;
-            }
-        }
-        return out;
+        return allPages("/api/v2/routing/wrapupcodes", WrapupListing.class, WrapupListing::entities,
+                WrapupListing::pageCount);
     }
 
     /** Every callable time set of the org (all pages). */
     public List<Org.CallableTimeSet> callableTimeSets() {
-        List<Org.CallableTimeSet> out = new ArrayList<>();
+        return allPages("/api/v2/outbound/callabletimesets", TimeSetListing.class, TimeSetListing::entities,
+                TimeSetListing::pageCount);
+    }
+
+    private <L, T> List<T> allPages(String path, Class<L> type, java.util.function.Function<L, List<T>> entities,
+                                    java.util.function.Function<L, Integer> pageCount) {
+        List<T> out = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
-            TimeSetListing l = transport.json(ApiCall.get("/api/v2/outbound/callabletimesets")
-                    .query("pageSize", PAGE_SIZE).query("pageNumber", page), TimeSetListing.class);
-            if (l == null || l.entities() == null || l.entities().isEmpty()) {
+            L l = transport.json(ApiCall.get(path).query("pageSize", PAGE_SIZE).query("pageNumber", page), type);
+            if (l == null || entities.apply(l) == null || entities.apply(l).isEmpty()) {
                 break;
             }
-            out.addAll(l.entities());
-            if (l.pageCount() == null || page >= l.pageCount()) {
+            out.addAll(entities.apply(l));
+            Integer pages = pageCount.apply(l);
+            if (pages == null || page >= pages) {
                 break;
             }
         }

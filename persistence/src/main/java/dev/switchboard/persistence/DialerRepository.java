@@ -109,10 +109,6 @@ public final class DialerRepository {
                 .execute() == 1;
     }
 
-    public int count(long campaignId, String state) {
-        return dsl.fetchCount(PLACEMENT, PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.STATE.eq(state)));
-    }
-
     private static PlacementRow row(PlacementRecord r) {
         return new PlacementRow(r.getId(), r.getAttemptId(), r.getEnrollmentId(), r.getCampaignId(),
                 r.getContactId(), r.getListId(), r.getGenesysContactId(), r.getAddress(), r.getState(),

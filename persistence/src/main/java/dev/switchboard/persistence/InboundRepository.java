@@ -172,16 +172,6 @@ public final class InboundRepository {
                 .fetch(InboundRepository::review);
     }
 
-    public Optional<ReviewRow> reviewItem(long id) {
-        return dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.ID.eq(id)).fetchOptional(InboundRepository::review);
-    }
-
-    public boolean decide(long id, String decision, String by, String note, Instant at) {
-        return dsl.update(REVIEW_ITEM).set(REVIEW_ITEM.DECISION, decision).set(REVIEW_ITEM.DECIDED_BY, by)
-                .set(REVIEW_ITEM.NOTE, clip(note, 1000)).set(REVIEW_ITEM.DECIDED_AT, ts(at))
-                .where(REVIEW_ITEM.ID.eq(id).and(REVIEW_ITEM.DECIDED_AT.isNull())).execute() == 1;
-    }
-
     // ---- campaign reply texts -----------------------------------------------------------------------------------
 
     public record ReplyTexts(String autoReply, String helpText) {

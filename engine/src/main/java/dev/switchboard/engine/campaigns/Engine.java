@@ -12,7 +12,6 @@ import dev.switchboard.model.compliance.SuppressionView;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.sequence.Sequence;
 import dev.switchboard.model.template.TemplateVersion;
-import dev.switchboard.persistence.ContactRepository;
 import dev.switchboard.persistence.DialerRepository;
 import dev.switchboard.persistence.EngineRepository;
 import dev.switchboard.persistence.InboundRepository;
@@ -93,8 +92,7 @@ public final class Engine implements EngineContext, AutoCloseable {
      *
      * @param inboundQueueId the Genesys queue whose conversations carry inbound SMS replies (STOP …), or null
      */
-    public record Links(DialerRepository placements, InboundRepository inbound, ContactRepository contactRows,
-                        String inboundQueueId, dev.switchboard.engine.dnc.GenesysDnc dnc,
+    public record Links(DialerRepository placements, InboundRepository inbound, String inboundQueueId, dev.switchboard.engine.dnc.GenesysDnc dnc,
                         dev.switchboard.engine.throughput.SenderThrottle throttle) {
     }
 
@@ -164,7 +162,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.links = links;
         this.runner = new StepRunner(this);
         this.dialer = new VoiceDialer(this, links.placements());
-        this.inbound = new Inbound(this, links.inbound(), links.contactRows(), dialer, links.dnc());
+        this.inbound = new Inbound(this, links.inbound(), dialer, links.dnc());
         this.settlement = new Settlement(repo, contacts, campaigns);
         this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
         campaigns.onWake(this::wake);

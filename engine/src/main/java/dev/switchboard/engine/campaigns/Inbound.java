@@ -6,7 +6,6 @@ import dev.switchboard.model.compliance.KeywordMatcher;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.sequence.Outcome;
-import dev.switchboard.persistence.ContactRepository;
 import dev.switchboard.persistence.EngineRepository;
 import dev.switchboard.persistence.EngineRepository.CampaignRow;
 import dev.switchboard.persistence.EngineRepository.EnrollmentRow;
@@ -54,19 +53,16 @@ public final class Inbound {
 
     private final EngineContext ctx;
     private final InboundRepository events;
-    private final ContactRepository contacts;
     private final VoiceDialer dialer;
     private final Map<Long, List<Exit>> exits = new ConcurrentHashMap<>();
     private final dev.switchboard.engine.dnc.GenesysDnc dnc;
     private final java.util.concurrent.atomic.AtomicBoolean confirmRequested = new java.util.concurrent.atomic
             .AtomicBoolean();
 
-    Inbound(EngineContext ctx, InboundRepository events, ContactRepository contacts, VoiceDialer dialer,
-            dev.switchboard.engine.dnc.GenesysDnc dnc) {
+    Inbound(EngineContext ctx, InboundRepository events, VoiceDialer dialer, dev.switchboard.engine.dnc.GenesysDnc dnc) {
         this.dnc = dnc;
         this.ctx = ctx;
         this.events = events;
-        this.contacts = contacts;
         this.dialer = dialer;
     }
 
@@ -224,12 +220,7 @@ public final class Inbound {
      */
     void optOut(Long contactId, String address, String how) {
         // the Genesys DNC list: pushed now, read back by the housekeeper (a failed push stays pending, retried)
-        try {
-            dnc.push(List.of(address), "opted out (" + how + ")");
-            confirmRequested.set(true);
-        } catch (RuntimeException e) {
-            LOG.warn("DNC push of an opt-out failed, retried by the read-back: {}", e.toString());
-        }
+        pushQuietly(address, "opted out (" + how + ")");
         List<Long> people = new ArrayList<>();
         if (contactId != null) {
             people.add(contactId);
@@ -411,11 +402,6 @@ public final class Inbound {
         return campaignId == null ? "Switchboard" : ctx.repo().campaign(campaignId)
                 .map(c -> CampaignService.read(c.variables()).getOrDefault("company_name", c.name()))
                 .orElse("Switchboard");
-    }
-
-    /** Looks a contact up by list and external key (the intake's way of naming people). */
-    Optional<Long> contactByKey(long listId, String key) {
-        return contacts.byKey(listId, key).map(dev.switchboard.model.contact.Contact::id);
     }
 
     private static Instant parse(String s) {
