@@ -108,4 +108,8 @@ public final class Messages {
     public record TextMessage(String id, String conversationId, String fromAddress, String toAddress,
                               boolean inbound, String timestamp, String text) {
     }
+
+    /** A message the customer sent on a conversation: its id, the customer's address and when it came in. */
+    public record InboundRef(String id, String conversationId, String fromAddress, String timestamp) {
+    }
 }

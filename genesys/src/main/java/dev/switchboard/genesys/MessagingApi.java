@@ -55,6 +55,15 @@ public final class MessagingApi {
                            String timestamp, String textBody, NormalizedWire normalizedMessage) {
     }
 
+    record MessageDetailsWire(String messageId, String messageTime) {
+    }
+
+    record ParticipantWire(String purpose, String address, List<MessageDetailsWire> messages) {
+    }
+
+    record MessageConversationWire(String id, List<ParticipantWire> participants) {
+    }
+
     private final ApiTransport transport;
 
     MessagingApi(ApiTransport transport) {
@@ -141,6 +150,31 @@ public final class MessagingApi {
                 ? m.normalizedMessage().text() : m.textBody();
         return new Messages.TextMessage(m.id(), conversationId, m.fromAddress(), m.toAddress(),
                 "inbound".equalsIgnoreCase(m.direction()), m.timestamp(), text == null ? "" : text);
+    }
+
+    /**
+     * The customer's messages in one message conversation ({@code GET /api/v2/conversations/messages/{id}}: the
+     * customer participant carries the messages it sent), e.g. replies to a text when the inbound queue's topic
+     * cannot be delivered. A polling read.
+     */
+    public List<Messages.InboundRef> inboundMessages(String conversationId) {
+        MessageConversationWire c = transport.json(ApiCall.get("/api/v2/conversations/messages/{}", conversationId),
+                MessageConversationWire.class);
+        List<Messages.InboundRef> out = new ArrayList<>();
+        if (c == null || c.participants() == null) {
+            return out;
+        }
+        for (ParticipantWire p : c.participants()) {
+            if (!"customer".equalsIgnoreCase(p.purpose()) || p.messages() == null) {
+                continue;
+            }
+            for (MessageDetailsWire m : p.messages()) {
+                if (m.messageId() != null) {
+                    out.add(new Messages.InboundRef(m.messageId(), conversationId, p.address(), m.messageTime()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The statuses of messages of one conversation, in requests of at most 1000 ids. */

@@ -531,6 +531,22 @@ public final class EngineRepository {
                 .fetch(EngineRepository::attempt);
     }
 
+    /** A text's conversation and when the text was committed. */
+    public record TextConversation(long attemptId, String conversationId, Instant createdAt) {
+    }
+
+    /**
+     * Conversations of texts committed at or after {@code since} that Genesys accepted (a conversation id is on
+     * record), oldest first: where customers' replies land.
+     */
+    public List<TextConversation> textConversationsSince(Instant since, int limit) {
+        return dsl.select(ATTEMPT.ID, ATTEMPT.CONVERSATION_ID, ATTEMPT.CREATED_AT).from(ATTEMPT)
+                .where(ATTEMPT.CHANNEL.eq("SMS")).and(ATTEMPT.CONVERSATION_ID.isNotNull())
+                .and(ATTEMPT.CREATED_AT.ge(ts(since)))
+                .orderBy(ATTEMPT.ID).limit(limit)
+                .fetch(r -> new TextConversation(r.value1(), r.value2(), inst(r.value3())));
+    }
+
     /** Attempts of an enrollment at one step (every state), for the next attempt number. */
     public int attemptRows(long enrollmentId, String stepId) {
         return dsl.fetchCount(ATTEMPT, ATTEMPT.ENROLLMENT_ID.eq(enrollmentId).and(ATTEMPT.STEP_ID.eq(stepId)));

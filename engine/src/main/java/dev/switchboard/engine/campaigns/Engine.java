@@ -119,6 +119,10 @@ public final class Engine implements EngineContext, AutoCloseable {
             .defaults());
     private final VoiceDialer dialer;
     private final Inbound inbound;
+    private final ReplyPoller replies;
+    /** Whether Genesys refused the inbound queue's topic over the WebSocket. */
+    private volatile boolean replyTopicRejected;
+    private Boolean repliesWereLive;
     private final Links links;
     private volatile dev.switchboard.genesys.NotificationStream notifications;
     private volatile long housekeepRound;
@@ -163,6 +167,7 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.runner = new StepRunner(this);
         this.dialer = new VoiceDialer(this, links.placements());
         this.inbound = new Inbound(this, links.inbound(), dialer, links.dnc());
+        this.replies = new ReplyPoller(this, inbound);
         this.settlement = new Settlement(repo, contacts, campaigns);
         this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
         campaigns.onWake(this::wake);
@@ -507,6 +512,37 @@ public final class Engine implements EngineContext, AutoCloseable {
         if (round % 60 == 30 && notifications == null) {
             listen();
         }
+        boolean live = repliesLive();
+        try {
+            replies.pass(live);
+        } catch (RuntimeException e) {
+            LOG.warn("reply polling failed: {}", e.toString());
+        }
+        // said once the socket had time to connect after the start, and whenever it changes
+        if (round >= 10 && !Boolean.valueOf(live).equals(repliesWereLive)) {
+            if (!live || repliesWereLive != null) {
+                emit(new EngineEvent(now(), "ENGINE", 0, 0, null, live
+                        ? "replies arrive as notifications again; recent conversations are polled for another "
+                                + ReplyPoller.GRACE.toMinutes() + " minutes to cover the gap"
+                        : "replies are not delivered as notifications (" + (inboundQueue() == null
+                                ? "no inbound queue is configured" : replyTopicRejected
+                                ? "Genesys refused the inbound queue's topic over the WebSocket"
+                                : "the notification socket is not connected")
+                                + "); the conversations of the last 24 hours' texts are polled for replies"));
+            }
+            repliesWereLive = live;
+        }
+    }
+
+    /** Whether customers' replies arrive as notifications right now (the queue's topic subscribed and connected). */
+    private boolean repliesLive() {
+        var stream = notifications;
+        return stream != null && !replyTopicRejected && inboundQueue() != null
+                && stream.state() == dev.switchboard.genesys.Notifications.ConnectionState.CONNECTED;
+    }
+
+    private String inboundQueue() {
+        return links.inboundQueueId() != null ? links.inboundQueueId() : repo.setting(INBOUND_QUEUE).orElse(null);
     }
 
     /** Rows added to a list after the launch join its campaign; a completed campaign wakes up for them. */
@@ -529,8 +565,8 @@ public final class Engine implements EngineContext, AutoCloseable {
     private void listen() {
         List<String> topics = new ArrayList<>();
         topics.add(POST_CONTACT);
-        String queue = links.inboundQueueId() != null ? links.inboundQueueId() : repo.setting(INBOUND_QUEUE)
-                .orElse(null);
+        String queue = inboundQueue();
+        replyTopicRejected = false;
         if (queue != null) {
             topics.add("v2.routing.queues." + queue + ".conversations.messages");
         }
@@ -543,6 +579,9 @@ public final class Engine implements EngineContext, AutoCloseable {
 
                 @Override
                 public void onTopicsRejected(List<dev.switchboard.genesys.Notifications.TopicState> rejected) {
+                    if (rejected.stream().anyMatch(t -> t.id().endsWith(".conversations.messages"))) {
+                        replyTopicRejected = true;
+                    }
                     emit(new EngineEvent(now(), "ENGINE", 0, 0, null, "topics not deliverable over the WebSocket,"
                             + " polled instead: " + rejected.stream().map(
                             dev.switchboard.genesys.Notifications.TopicState::id).toList()));

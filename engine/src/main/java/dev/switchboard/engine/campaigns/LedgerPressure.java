@@ -20,27 +20,36 @@ public final class LedgerPressure implements PressureView {
 
     /**
      * The attempts that touched (or may still touch) a person within [from, to). A text or an email touches when
-     * it is sent; a dialer call whenever the dialer places it while the contact waits in its list, so a voice attempt
-     * counts at its recorded result (just after the call), and one still waiting counts at the end of the longest
-     * wait (whichever instant is later is the one that can overlap more windows).
+     * it is sent. A dialer call happens whenever the dialer places it while the contact waits in its list: a voice
+     * attempt with its result counts at the result (just after the call); one still waiting is the span from its
+     * placement to the end of the longest wait, and counts in every window that span overlaps (a waiting call is a
+     * touch now, and may still be one at the end of its wait).
      */
     @Override
     public List<Attempt> attempts(String personKey, Instant from, Instant to) {
-        return repo.pressure(personKey, from.minus(VoiceDialer.MAX_SPAN), to.plus(VoiceDialer.MAX_SPAN)).stream()
+        return repo.pressure(personKey, from.minus(VoiceDialer.MAX_SPAN), to).stream()
                 .map(a -> new Attempt(String.valueOf(a.id()), personKey, Channel.valueOf(a.channel()), touched(a),
-                        null, null))
-                .filter(a -> !a.at().isBefore(from) && (a.channel() == Channel.VOICE || a.at().isBefore(to)))
+                        latest(a), null, null))
+                .filter(a -> !a.latest().isBefore(from) && a.at().isBefore(to))
                 .toList();
     }
 
     static Instant touched(EngineRepository.AttemptRow a) {
-        if (!a.channel().equals(Channel.VOICE.name())) {
-            return a.createdAt();
-        }
-        if (a.state().equals("SENT") && a.outcome() != null && a.settledAt() != null) {
+        if (a.channel().equals(Channel.VOICE.name()) && settled(a)) {
             return a.settledAt();
         }
+        return a.createdAt();
+    }
+
+    static Instant latest(EngineRepository.AttemptRow a) {
+        if (!a.channel().equals(Channel.VOICE.name()) || settled(a)) {
+            return touched(a);
+        }
         return a.createdAt().plus(VoiceDialer.MAX_SPAN);
+    }
+
+    private static boolean settled(EngineRepository.AttemptRow a) {
+        return a.state().equals("SENT") && a.outcome() != null && a.settledAt() != null;
     }
 
     @Override

@@ -87,7 +87,11 @@ final class EngineFixture implements AutoCloseable {
     }
 
     Engine startEngine() {
-        engine = workspace.newEngine(org(), clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5)));
+        return startEngine(org());
+    }
+
+    Engine startEngine(OrgConnection org) {
+        engine = workspace.newEngine(org, clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5)));
         engine.start();
         return engine;
     }

@@ -84,7 +84,9 @@ class VoiceDialerTest {
             await(() -> inbound.repliesTo(stop).stream().anyMatch(r -> r.kind().equals("CONFIRMATION"))
                             && inbound.repliesTo(help).stream().anyMatch(r -> r.kind().equals("HELP"))
                             && !inbound.openReviews().isEmpty(), Duration.ofSeconds(60),
-                    "the confirmation, the help text and the review item");
+                    () -> "the confirmation, the help text and the review item: replies to the STOP "
+                            + inbound.repliesTo(stop) + ", to HELP " + inbound.repliesTo(help) + ", reviews "
+                            + inbound.openReviews() + ", events " + inbound.recent(20));
             f.sandbox.reply(stop, "STOP");
             await(() -> inbound.unprocessed(10).isEmpty() && inbound.recent(50).stream()
                     .filter(e -> e.kind().equals("REPLY")).count() >= 4, Duration.ofSeconds(30), "the second STOP");
@@ -104,6 +106,37 @@ class VoiceDialerTest {
             f.sandbox.reply(stop, "START");
             await(() -> f.workspace.suppressions().view().forAddress(stop).stream()
                     .noneMatch(s -> s.kind() == Suppression.Kind.OPT_OUT), Duration.ofSeconds(30), "the opt-in");
+        }
+    }
+
+    @Test
+    void withoutTheQueueTopicRepliesAreFoundByPollingTheConversations() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 600)) {
+            // no inbound queue: nothing announces replies, so only the conversations themselves can show them
+            f.startEngine(dev.switchboard.engine.genesys.OrgConnection.urls(f.sandbox.apiBaseUrl(),
+                    f.sandbox.loginBaseUrl(), f.sandbox.clientId(), f.sandbox.clientSecret().toCharArray()));
+            List<EngineEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.engine.addListener(events::add);
+            assertThat(f.createAndLaunch("overdue-payments").launched()).isTrue();
+            await(() -> smsSent(f).size() >= 2, Duration.ofSeconds(60), "two texts sent");
+            String stop = smsSent(f).get(0).address();
+            String help = smsSent(f).get(1).address();
+            f.sandbox.reply(stop, "STOP");
+            f.sandbox.reply(help, "HELP");
+            InboundRepository inbound = f.workspace.inbound();
+            await(() -> f.workspace.suppressions().view().forAddress(stop).stream()
+                    .anyMatch(s -> s.kind() == Suppression.Kind.OPT_OUT), Duration.ofSeconds(60),
+                    "the STOP found by polling");
+            await(() -> inbound.repliesTo(help).stream().anyMatch(r -> r.kind().equals("HELP")),
+                    Duration.ofSeconds(60), "the HELP found by polling");
+            assertThat(inbound.recent(100)).filteredOn(e -> e.kind().equals("REPLY"))
+                    .allSatisfy(e -> assertThat(e.source()).isEqualTo("poll")).hasSize(2);
+            // polled again and again, each reply is processed once
+            Thread.sleep(2_000);
+            assertThat(inbound.repliesTo(help)).hasSize(1);
+            assertThat(inbound.recent(100)).filteredOn(e -> e.kind().equals("REPLY")).hasSize(2);
+            await(() -> events.stream().anyMatch(e -> e.detail().contains("no inbound queue is configured")
+                    && e.detail().contains("polled for replies")), Duration.ofSeconds(90), "the engine saying so");
         }
     }
 
@@ -127,10 +160,15 @@ class VoiceDialerTest {
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        await(condition, timeout, () -> what);
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout,
+                              java.util.function.Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(50);
         }

@@ -451,7 +451,7 @@ public final class ComplianceGate {
         Instant from = t.minus(cap.window());
         int sum = 0;
         for (Attempt a : ledger) {
-            if (a.at().isAfter(from) && !a.at().isAfter(t) && counts(cap, req, a)) {
+            if (a.mayFallIn(from, t) && counts(cap, req, a)) {
                 sum += cap.weight(a.channel());
             }
         }
@@ -464,7 +464,7 @@ public final class ComplianceGate {
         Instant from = t.minus(cap.window());
         int sum = 0;
         for (Attempt a : ledger) {
-            if (a.at().isAfter(from) && !a.at().isAfter(t) && counts(cap, req, a)) {
+            if (a.mayFallIn(from, t) && counts(cap, req, a)) {
                 sum += cap.weight(a.channel());
             }
         }
@@ -474,16 +474,17 @@ public final class ComplianceGate {
         // drop the oldest counted attempts until the touch fits; it is free when the last dropped one leaves
         List<Attempt> counted = new ArrayList<>();
         for (Attempt a : ledger) {
-            if (a.at().isAfter(from) && !a.at().isAfter(t) && counts(cap, req, a)) {
+            if (a.mayFallIn(from, t) && counts(cap, req, a)) {
                 counted.add(a);
             }
         }
-        counted.sort((x, y) -> x.at().compareTo(y.at()));
+        // a touch leaves the window a window after the latest moment it may have happened
+        counted.sort((x, y) -> x.latest().compareTo(y.latest()));
         int excess = sum + need - cap.max();
         for (Attempt a : counted) {
             excess -= cap.weight(a.channel());
             if (excess <= 0) {
-                return a.at().plus(cap.window());
+                return a.latest().plus(cap.window());
             }
         }
         // the touch alone weighs more than the cap

@@ -47,7 +47,7 @@ class ComplianceGateTest {
         return new PressureView() {
             @Override
             public List<Attempt> attempts(String personKey, Instant from, Instant to) {
-                return attempts.stream().filter(a -> a.personKey().equals(personKey) && a.at().isAfter(from)
+                return attempts.stream().filter(a -> a.personKey().equals(personKey) && a.latest().isAfter(from)
                         && !a.at().isAfter(to)).toList();
             }
 
@@ -92,6 +92,44 @@ class ComplianceGateTest {
         Decision.Deferred def = assertInstanceOf(Decision.Deferred.class, v);
         assertEquals(NOON.plus(Duration.ofHours(4)), def.until());
         assertEquals("cap", def.rule());
+    }
+
+    /**
+     * A call waiting in a dialer's list may happen at any moment of its span: it counts from its placement, and
+     * leaves the window a window after the end of its span. Cap 2 SMS-weight per 24 h; a waiting voice call weighs 2.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            // case,                         placed (h before noon), span end (h before noon), asked (h after noon), allowed
+            "'waiting call placed 1 h ago',          1, -3,  0, false",
+            "'waiting call, 24 h after its placement', 1, -3, 23, false",
+            "'a window after its span ends',          1, -3, 27, true",
+            "'just inside: 1 s before it frees',      1, -3, 26.9997, false",
+            "'a call that happened 25 h ago',        25, 25,  0, true",
+    })
+    void aWaitingDialerCallCountsOverItsWholeSpan(String name, double placedH, double endH, double askedH,
+                                                  boolean allowed) {
+        Instant placed = NOON.minusSeconds((long) (placedH * 3600));
+        Instant end = NOON.minusSeconds((long) (endH * 3600));
+        Instant asked = NOON.plusSeconds((long) (askedH * 3600));
+        List<Attempt> a = List.of(new Attempt("1", "p1", Channel.VOICE, placed, end, null, null));
+        // a service SMS (no consent needed); the window of 08:00-21:00 New York is open at every asked instant
+        // except 23 h / 27 h after noon (11:00 and 15:00 next day New York): all inside the window
+        Decision d = ComplianceGate.decide(req(Channel.SMS, Purpose.SERVICE, asked, List.of()),
+                SuppressionView.NONE, ledger(a, null), pack(2, 24));
+        if (allowed) {
+            assertInstanceOf(Decision.Allowed.class, d, name);
+        } else {
+            Decision.Deferred def = assertInstanceOf(Decision.Deferred.class, d, name);
+            assertEquals("cap", def.rule(), name);
+            assertEquals(end.plus(Duration.ofHours(24)), def.until(), name);
+        }
+    }
+
+    @Test
+    void anAttemptCannotEndBeforeItStarts() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Attempt("1", "p1",
+                Channel.VOICE, NOON, NOON.minusSeconds(1), null, null));
     }
 
     @Test
