@@ -209,7 +209,7 @@ public final class Workspace implements AutoCloseable {
         dnc.freshness().useClient(() -> client);
         return new Engine(dataDir, engineRepository, contacts, suppressions, templates, campaigns, rulePack, client,
                 clock, options, new Engine.Links(new DialerRepository(store), new InboundRepository(store),
-                        org.inboundQueueId(), dnc.genesys(client),
+                        org.inboundQueueId(), dnc.genesys(client, clock),
                         senderThrottle));
     }
 

@@ -27,6 +27,8 @@ final class ApiCall {
     Object body;
     Mode mode = Mode.REPEATABLE;
     Priority priority = Priority.POLL;
+    /** Checked after the budget granted the request, right before it is written; false: not sent at all. */
+    java.util.function.BooleanSupplier mayLeave = () -> true;
 
     private ApiCall(String method, String template, Object... ids) {
         this.method = method;
@@ -91,6 +93,11 @@ final class ApiCall {
 
     ApiCall mode(Mode value) {
         this.mode = value;
+        return this;
+    }
+
+    ApiCall mayLeave(java.util.function.BooleanSupplier value) {
+        this.mayLeave = value;
         return this;
     }
 

@@ -109,6 +109,9 @@ final class ApiTransport {
                 continue;
             }
             acquire(call.priority);
+            if (!call.mayLeave.getAsBoolean()) {
+                throw new NotSentException(op + " withdrawn by the caller while it waited for the request budget");
+            }
             SendTracker tracker = new SendTracker();
             Request request = buildRequest(call, token, tracker);
             OkHttpClient http = call.mode == ApiCall.Mode.REPEATABLE ? repeatableHttp : sendHttp;

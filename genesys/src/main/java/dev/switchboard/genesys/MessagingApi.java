@@ -78,6 +78,16 @@ public final class MessagingApi {
      * @throws GenesysApiException          Genesys refused it (4xx); nothing was sent
      */
     public Messages.SendReceipt sendSms(Messages.Sms sms) {
+        return sendSms(sms, () -> true);
+    }
+
+    /**
+     * Sends one SMS if {@code mayLeave} still holds once the request budget grants it (a text waits for the budget
+     * behind others; its window may close meanwhile).
+     *
+     * @throws NotSentException {@code mayLeave} was false: nothing was sent
+     */
+    public Messages.SendReceipt sendSms(Messages.Sms sms, java.util.function.BooleanSupplier mayLeave) {
         if (sms.fromAddress() == null || sms.fromAddress().isBlank()) {
             throw new InvalidRequestException("SMS has no fromAddress (a provisioned SMS number)");
         }
@@ -94,7 +104,8 @@ public final class MessagingApi {
         var body = new AgentlessSmsRequest(sms.fromAddress(), sms.toAddress(), "sms", sms.textBody(),
                 sms.useExistingActiveConversation());
         AgentlessSmsResponse r = transport.json(ApiCall.post("/api/v2/conversations/messages/agentless")
-                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND), AgentlessSmsResponse.class);
+                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).mayLeave(mayLeave),
+                AgentlessSmsResponse.class);
         if (r == null || r.id() == null || r.conversationId() == null) {
             throw new SendOutcomeUnknownException("POST /api/v2/conversations/messages/agentless",
                     new GenesysException("the answer carried no message or conversation id"));
@@ -111,6 +122,15 @@ public final class MessagingApi {
      * @throws SendOutcomeUnknownException the request may have been delivered
      */
     public Messages.SendReceipt sendEmail(Messages.Email email) {
+        return sendEmail(email, () -> true);
+    }
+
+    /**
+     * Sends one email if {@code mayLeave} still holds once the request budget grants it.
+     *
+     * @throws NotSentException {@code mayLeave} was false: nothing was sent
+     */
+    public Messages.SendReceipt sendEmail(Messages.Email email, java.util.function.BooleanSupplier mayLeave) {
         if (email.from() == null || email.from().email() == null) {
             throw new InvalidRequestException("email has no from address");
         }
@@ -123,7 +143,8 @@ public final class MessagingApi {
         var body = new AgentlessEmailRequest("Outbound", email.from(), List.of(email.to()), email.replyTo(),
                 email.subject(), email.textBody(), email.htmlBody());
         AgentlessEmailResponse r = transport.json(ApiCall.post("/api/v2/conversations/emails/agentless")
-                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND), AgentlessEmailResponse.class);
+                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).mayLeave(mayLeave),
+                AgentlessEmailResponse.class);
         if (r == null || r.conversationId() == null) {
             throw new SendOutcomeUnknownException("POST /api/v2/conversations/emails/agentless",
                     new GenesysException("the answer carried no conversation id"));

@@ -50,6 +50,21 @@ class TransportTest {
     }
 
     @Test
+    void aSendWhoseConditionLapsedWhileItWaitedForTheBudgetIsWithdrawnUnsent() {
+        fake.api = r -> new MockResponse.Builder(json(429, "{\"code\":\"too.many.requests.retry.after\"}"))
+                .addHeader("Retry-After", "30").build();
+        long deadline = fake.clock.millis() + 10_000; // e.g. the contact's window closes in 10 s
+        assertThatThrownBy(() -> client.messaging().sendSms(SMS, () -> fake.clock.millis() <= deadline))
+                .isInstanceOf(NotSentException.class).isNotInstanceOf(SendOutcomeUnknownException.class);
+        assertThat(fake.apiRequests).as("the 429 was not a send; after the 30 s pause nothing was written")
+                .hasSize(1);
+        fake.api = r -> json(200, OK_SMS);
+        assertThatThrownBy(() -> client.messaging().sendSms(SMS, () -> false)).isInstanceOf(NotSentException.class);
+        assertThat(fake.apiRequests).hasSize(1);
+        assertThat(client.messaging().sendSms(SMS, () -> true).messageId()).isEqualTo("msg-1");
+    }
+
+    @Test
     void retryAfterAsAnHttpDate() {
         AtomicInteger n = new AtomicInteger();
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(

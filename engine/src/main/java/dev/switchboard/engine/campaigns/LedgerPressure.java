@@ -19,20 +19,24 @@ public final class LedgerPressure implements PressureView {
     }
 
     /**
-     * The attempts that touched (or may still touch) a person within [from, to). A text or an email touches when
-     * it is sent. A dialer call happens whenever the dialer places it while the contact waits in its list: a voice
-     * attempt with its result counts at the result (just after the call); one still waiting is the span from its
-     * placement to the end of the longest wait, and counts in every window that span overlaps (a waiting call is a
-     * touch now, and may still be one at the end of its wait).
+     * The attempts that touched (or may still touch) a person within [from, to), each as the span in which it
+     * reaches the person ({@link Attempt}: it counts in every window the span overlaps). A text or an email leaves
+     * after its intent is committed, once the request budget lets it: from the intent to the moment its send was
+     * recorded (an intent still in flight, or one whose outcome is unknown, until the latest it could have left). A
+     * dialer call happens whenever the dialer places it while the contact waits in its list: one with its result
+     * counts at the result (just after the call); one still waiting from its placement to the end of its wait.
      */
     @Override
     public List<Attempt> attempts(String personKey, Instant from, Instant to) {
-        return repo.pressure(personKey, from.minus(VoiceDialer.MAX_SPAN), to).stream()
+        return repo.pressure(personKey, from.minus(MAX_WAIT), to).stream()
                 .map(a -> new Attempt(String.valueOf(a.id()), personKey, Channel.valueOf(a.channel()), touched(a),
                         latest(a), null, null))
                 .filter(a -> !a.latest().isBefore(from) && a.at().isBefore(to))
                 .toList();
     }
+
+    /** The longest an attempt may wait between its intent and reaching the person. */
+    static final java.time.Duration MAX_WAIT = java.time.Duration.ofHours(24);
 
     static Instant touched(EngineRepository.AttemptRow a) {
         if (a.channel().equals(Channel.VOICE.name()) && settled(a)) {
@@ -42,10 +46,15 @@ public final class LedgerPressure implements PressureView {
     }
 
     static Instant latest(EngineRepository.AttemptRow a) {
-        if (!a.channel().equals(Channel.VOICE.name()) || settled(a)) {
-            return touched(a);
+        if (a.channel().equals(Channel.VOICE.name())) {
+            return settled(a) ? a.settledAt() : a.createdAt().plus(VoiceDialer.MAX_SPAN);
         }
-        return a.createdAt().plus(VoiceDialer.MAX_SPAN);
+        if ((a.state().equals("SENT") || a.state().equals("FAILED")) && a.settledAt() != null
+                && !a.settledAt().isBefore(a.createdAt())) {
+            return a.settledAt();
+        }
+        // in flight or unknown: it may leave until its window closes (a day at most)
+        return a.createdAt().plus(MAX_WAIT);
     }
 
     private static boolean settled(EngineRepository.AttemptRow a) {

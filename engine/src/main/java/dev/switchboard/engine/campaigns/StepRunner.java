@@ -256,15 +256,64 @@ final class StepRunner {
                         return Optional.empty();
                     }
                 }
-                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt);
+                // the send waits for the request budget behind others: it may leave only while the contact's window
+                // is still open and no suppression has arrived since (a STOP mid-send)
+                Instant leaveBefore = leaveBefore(req, c, sendAt);
+                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt,
+                        () -> !ctx.now().isAfter(leaveBefore) && ComplianceGate.suppressedBy(req.at(ctx.now()),
+                                ctx.suppressionView(), c.pack()) == null);
             }
         }
+    }
+
+    /** The reason of a send withdrawn before it left. */
+    static final String HELD_BACK = "held back before it left: the contact's window closed or a suppression arrived"
+            + " while it waited for the request budget";
+
+    /** How far ahead the closing of a contact's window is looked for (a send waits seconds, not days). */
+    private static final Duration LEAVE_HORIZON = Duration.ofHours(24);
+    private static final Duration LEAVE_STEP = Duration.ofMinutes(15);
+
+    /**
+     * When the contact's windows close after {@code at} (to the second): the instant after which a send the gate
+     * allows at {@code at} may no longer leave. Only time-dependent rules can close it (windows, days, holidays):
+     * suppressions are looked at again as the send leaves, and caps count every intent already, so the gate is
+     * probed without them (pure, no store reads): forward in 15-minute steps, then halved to the second.
+     */
+    private static Instant leaveBefore(GateRequest req, Claimed c, Instant at) {
+        Instant ok = at;
+        Instant closed = null;
+        for (Instant t = at.plus(LEAVE_STEP); !t.isAfter(at.plus(LEAVE_HORIZON)); t = t.plus(LEAVE_STEP)) {
+            if (allowedByTime(req, c, t)) {
+                ok = t;
+            } else {
+                closed = t;
+                break;
+            }
+        }
+        if (closed == null) {
+            return ok;
+        }
+        while (Duration.between(ok, closed).compareTo(Duration.ofSeconds(1)) > 0) {
+            Instant mid = ok.plus(Duration.between(ok, closed).dividedBy(2));
+            if (allowedByTime(req, c, mid)) {
+                ok = mid;
+            } else {
+                closed = mid;
+            }
+        }
+        return ok;
+    }
+
+    private static boolean allowedByTime(GateRequest req, Claimed c, Instant t) {
+        return ComplianceGate.decide(req.at(t), dev.switchboard.model.compliance.SuppressionView.NONE,
+                dev.switchboard.model.compliance.PressureView.NONE, c.pack()) instanceof Decision.Allowed;
     }
 
     /** Step 3 of the send protocol: the attempt in INTENT and the enrollment in SENDING, one commit. */
     private Optional<Work> intent(Claimed c, EnrollmentState state, Step.Touch t, String address, TemplateVersion tv,
                                   Rendered rendered, List<EventRow> events, String packVersion, Instant now,
-                                  Instant sendAt) {
+                                  Instant sendAt, java.util.function.BooleanSupplier mayLeave) {
         int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
         String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
         AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
@@ -280,7 +329,7 @@ final class StepRunner {
         int version = c.version() + 1;
         long attemptId = id.get();
         return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
-                () -> send(c, state, t, attemptId, version, address, rendered, sendAt)));
+                () -> send(c, state, t, attemptId, version, address, rendered, sendAt, mayLeave)));
     }
 
     /**
@@ -371,7 +420,7 @@ final class StepRunner {
 
     /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
     private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
-                      Rendered r, Instant sendAt) {
+                      Rendered r, Instant sendAt, java.util.function.BooleanSupplier mayLeave) {
         // the sender's slot: at most a couple of seconds ahead; the engine clock may run faster than real time
         while (ctx.now().isBefore(sendAt)) {
             try {
@@ -387,9 +436,10 @@ final class StepRunner {
         ctx.journal().started(attemptId);
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS
-                    ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()))
+                    ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()), mayLeave)
                     : client.messaging().sendEmail(new Messages.Email(Messages.EmailAddress.of(c.campaign()
-                    .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()));
+                    .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()),
+                    mayLeave);
             ctx.probe("after-call");
             ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_OK);
             ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.SEND);
@@ -430,6 +480,9 @@ final class StepRunner {
             notSent(c, attemptId, version, t, state, "Genesys rejected the client credentials", Duration.ZERO);
             ctx.pauseCampaign(c.campaign().id(), "Genesys rejected the client credentials: fix them in the settings"
                     + " and resume");
+        } catch (dev.switchboard.genesys.NotSentException e) {
+            // nothing left: through the gate again (the next window, or the suppression's block)
+            notSent(c, attemptId, version, t, state, HELD_BACK, Duration.ZERO);
         } catch (InvalidRequestException e) {
             failedPermanently(c, state, t, attemptId, version, "refused before sending: " + e.getMessage());
         } catch (GenesysApiException e) {

@@ -256,8 +256,22 @@ final class VoiceDialer {
                 Progress.write(i.state()), null), now);
     }
 
-    /** Starts the Genesys campaign if it is not on, after taking out what must not be called again. */
+    /** One start at a time: see {@link #ensureOn}. */
+    private final Object starting = new Object();
+
+    /**
+     * Starts the Genesys campaign if it is not on, after taking out what must not be called again. One thread at a
+     * time (two sender threads once both read "complete" before either started it: the second start, after the
+     * first cycle had already called everyone, began a new cycle over contacts the first removal pass had not seen
+     * called, and the dialer called them twice).
+     */
     private void ensureOn(CampaignRow c, Resources r) {
+        synchronized (starting) {
+            ensureOnLocked(c, r);
+        }
+    }
+
+    private void ensureOnLocked(CampaignRow c, Resources r) {
         // read every time: the dialer turns a campaign "complete" as soon as its list runs out
         try {
             Campaigns.VoiceCampaign vc = ctx.client().campaigns().getVoiceCampaign(r.campaignId());

@@ -47,6 +47,11 @@ public final class DncService {
 
     /** The Genesys DNC component over {@code client} (the caller keeps the client open while using it). */
     public GenesysDnc genesys(GenesysClient client) {
+        return genesys(client, clock);
+    }
+
+    /** The same, stamping what it records with {@code clock} (the engine's, which may run faster than real time). */
+    public GenesysDnc genesys(GenesysClient client, Clock clock) {
         return new GenesysDnc(client, repo, audit, clock);
     }
 

@@ -68,12 +68,7 @@ class CampaignEngineTest {
                     .isEqualTo(ledger.size() - systemReplies);
             assertThat(rows).isGreaterThanOrEqualTo((int) (ledger.size() - systemReplies));
             // an independent oracle over the sandbox's ledger: windows, suppressions, the weekly cap
-            List<String> violations = ComplianceOracle.violations(ledger, f.workspace, 3);
-            assertThat(violations).filteredOn(v -> !v.contains(" times within 7 days")).isEmpty();
-            // the weekly cap as seen from the ledger: reported, not yet asserted (an open bug: in about one run in
-            // four a person gets a 4th touch within 7 days of the first call; see the issue 6 note)
-            violations.stream().filter(v -> v.contains(" times within 7 days")).forEach(v ->
-                    System.err.println("ORACLE cap: " + v));
+            assertThat(ComplianceOracle.violations(ledger, f.workspace, 3)).isEmpty();
             // the suppressed person is never reached and the timeline says why
             assertThat(ledger).noneMatch(e -> e.address().equals("+12127360181")
                     || e.address().equals("ava.martinez@example.com"));

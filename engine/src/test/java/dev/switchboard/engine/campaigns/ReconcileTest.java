@@ -46,6 +46,19 @@ class ReconcileTest {
                 Long.parseLong(c[2]), c[6].startsWith("'") ? c[6].substring(1) : c[6], c[7], c[8])).toList();
     }
 
+    /**
+     * The attempts that may have reached someone: all but sends held back before they left (on a clock this fast a
+     * send waiting a real second for the request budget waits hours of engine time, and may outlive the contact's
+     * window; it is held back and planned again, which is right).
+     */
+    static List<Row> reaching(EngineFixture f) throws Exception {
+        java.util.Set<Long> heldBack = new java.util.HashSet<>();
+        f.workspace.engineRepository().attemptsOfCampaign(1, 0, 10_000).stream()
+                .filter(a -> a.state().equals("NOT_SENT") && StepRunner.HELD_BACK.equals(a.reason()))
+                .forEach(a -> heldBack.add(a.id()));
+        return attempts(f).stream().filter(r -> !heldBack.contains(r.attemptId())).toList();
+    }
+
     static Map<String, Long> perAddress(EngineFixture f) {
         return f.sandbox.ledger().stream().collect(Collectors.groupingBy(LedgerEntry::address,
                 Collectors.counting()));
@@ -272,7 +285,7 @@ class ReconcileTest {
             f.awaitAllEnded(Duration.ofSeconds(60));
             assertThat(f.workspace.operatorQueue()).isEmpty();
             assertThat(f.engine.reconcile()).isZero();
-            List<Row> rows = attempts(f);
+            List<Row> rows = reaching(f);
             assertThat(rows).filteredOn(r -> r.state().equals("SENT")).isNotEmpty();
             assertThat(rows).allSatisfy(r -> assertThat(r.state()).isIn("SENT", "FAILED"));
             Map<Long, SendJournal.Entry> journal = SendJournal.read(f.workspace.dataDir());
@@ -295,7 +308,7 @@ class ReconcileTest {
             f.awaitAllEnded(Duration.ofSeconds(60));
             assertThat(f.workspace.operatorQueue()).isEmpty();
             assertThat(f.engine.reconcile()).isZero();
-            List<Row> rows = attempts(f);
+            List<Row> rows = reaching(f);
             assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.state()).isEqualTo("SENT"));
             // the journal of this epoch answers for every attempt it sent
             Map<Long, SendJournal.Entry> journal = SendJournal.read(f.workspace.dataDir());

@@ -129,12 +129,15 @@ class VoiceDialerTest {
                     "the STOP found by polling");
             await(() -> inbound.repliesTo(help).stream().anyMatch(r -> r.kind().equals("HELP")),
                     Duration.ofSeconds(60), "the HELP found by polling");
-            assertThat(inbound.recent(100)).filteredOn(e -> e.kind().equals("REPLY"))
+            // (the sandbox's seeded customers reply on their own too: only these two numbers are looked at)
+            java.util.function.Predicate<InboundRepository.InboundRow> ours = e -> e.kind().equals("REPLY")
+                    && (stop.equals(e.address()) || help.equals(e.address()));
+            assertThat(inbound.recent(100)).filteredOn(ours)
                     .allSatisfy(e -> assertThat(e.source()).isEqualTo("poll")).hasSize(2);
             // polled again and again, each reply is processed once
             Thread.sleep(2_000);
             assertThat(inbound.repliesTo(help)).hasSize(1);
-            assertThat(inbound.recent(100)).filteredOn(e -> e.kind().equals("REPLY")).hasSize(2);
+            assertThat(inbound.recent(100)).filteredOn(ours).hasSize(2);
             await(() -> events.stream().anyMatch(e -> e.detail().contains("no inbound queue is configured")
                     && e.detail().contains("polled for replies")), Duration.ofSeconds(90), "the engine saying so");
         }

@@ -234,6 +234,16 @@ public final class ComplianceGate {
         return new Decision.Blocked("window.none", trace(pack, ev, lifeSafety));
     }
 
+    /**
+     * The suppression that stops {@code req} now, if any (the gate's suppression rule alone: for the last look
+     * before a send leaves, when windows and caps were decided already).
+     *
+     * @return the rule id ({@code suppression.KIND}), or null
+     */
+    public static String suppressedBy(GateRequest req, SuppressionView suppressions, RulePack pack) {
+        return suppressions(req, suppressions, pack, req.purpose() == Purpose.LIFE_SAFETY, new ArrayList<>(2));
+    }
+
     private static Trace trace(RulePack pack, List<Evaluation> ev, boolean lifeSafety) {
         return new Trace(pack.label(), ev, lifeSafety);
     }
