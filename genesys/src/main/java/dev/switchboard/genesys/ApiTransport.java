@@ -93,11 +93,22 @@ final class ApiTransport {
         String op = call.operation();
         int retries = 0;
         boolean replayed = false;
+        String rejectedToken = null;
         Duration rateLimited = Duration.ZERO;
         while (true) {
+            // the permit first, then the token (renewed here after a 401), and the replay of a 401 goes out at once
+            // on the permit of the rejected request (Genesys counted nothing for a request it did not
+            // authenticate): no wait for the bucket (a 429 pause lasts seconds) may sit between reading a token and
+            // using it, since Genesys may revoke or expire it meanwhile, and a replay with a token already dead
+            // fails the call as an authentication fault (found by FaultEngineTest: tokens revoked while 429s held
+            // the bucket)
+            if (rejectedToken == null) {
+                acquire(call.priority);
+            }
             String token;
             try {
-                token = tokens.token();
+                token = rejectedToken != null ? tokens.renew(rejectedToken) : tokens.token();
+                rejectedToken = null;
             } catch (GenesysAuthException e) {
                 throw e;
             } catch (GenesysApiException | GenesysTransportException e) {
@@ -108,7 +119,6 @@ final class ApiTransport {
                 backoff(op, retries++, "token request: " + e.getMessage());
                 continue;
             }
-            acquire(call.priority);
             SendTracker tracker = new SendTracker();
             Request request = buildRequest(call, token, tracker);
             OkHttpClient http = call.mode == ApiCall.Mode.REPEATABLE ? repeatableHttp : sendHttp;
@@ -130,7 +140,7 @@ final class ApiTransport {
                     }
                     replayed = true;
                     LOG.info("{} answered 401 ({}); renewing the token and replaying once", op, error.code());
-                    tokens.renew(token);
+                    rejectedToken = token;
                     continue;
                 }
                 if (status == 429) {
