@@ -31,6 +31,8 @@ final class EngineFixture implements AutoCloseable {
     final Actor admin;
     final SuppliedClock clock;
     Engine engine;
+    /** Applied to every Genesys client the fixture's org connection builds (fault tests shorten timeouts). */
+    java.util.function.UnaryOperator<dev.switchboard.genesys.GenesysClient.Builder> clientTuning = b -> b;
 
     EngineFixture(Path dir, double speed) throws Exception {
         this.dir = dir;
@@ -83,7 +85,8 @@ final class EngineFixture implements AutoCloseable {
 
     OrgConnection org() {
         return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
-                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID);
+                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID)
+                .withClientTuning(clientTuning);
     }
 
     Engine startEngine() {
