@@ -256,7 +256,7 @@ final class StepRunner {
                         return Optional.empty();
                     }
                 }
-                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt);
+                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt, req);
             }
         }
     }
@@ -264,7 +264,7 @@ final class StepRunner {
     /** Step 3 of the send protocol: the attempt in INTENT and the enrollment in SENDING, one commit. */
     private Optional<Work> intent(Claimed c, EnrollmentState state, Step.Touch t, String address, TemplateVersion tv,
                                   Rendered rendered, List<EventRow> events, String packVersion, Instant now,
-                                  Instant sendAt) {
+                                  Instant sendAt, GateRequest req) {
         int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
         String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
         AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
@@ -280,7 +280,7 @@ final class StepRunner {
         int version = c.version() + 1;
         long attemptId = id.get();
         return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
-                () -> send(c, state, t, attemptId, version, address, rendered, sendAt)));
+                () -> send(c, state, t, attemptId, version, address, rendered, sendAt, req)));
     }
 
     /**
@@ -371,7 +371,7 @@ final class StepRunner {
 
     /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
     private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
-                      Rendered r, Instant sendAt) {
+                      Rendered r, Instant sendAt, GateRequest req) {
         // the sender's slot: at most a couple of seconds ahead; the engine clock may run faster than real time
         while (ctx.now().isBefore(sendAt)) {
             try {
@@ -384,6 +384,34 @@ final class StepRunner {
         GenesysClient client = ctx.client();
         long started = System.nanoTime();
         ctx.probe("before-call");
+        // the intent was decided in phase 1, maybe seconds ago (a batch, the send queue, a sender's slot, 429
+        // pauses): suppressions and windows are checked again right before the call, and an opt-out the engine
+        // records waits for the calls that passed this check (the dispatch lock), so that no message leaves after
+        // an opt-out's commit (compliance-rules §8, acceptance test 7; found by StopMidSendTest: a queued message
+        // went out after the STOP had been recorded). Caps are not re-checked: the intent already counts.
+        java.util.concurrent.locks.Lock dispatch = ctx.dispatchLock().readLock();
+        dispatch.lock();
+        try {
+            Decision again = ComplianceGate.decide(req.at(ctx.now()), ctx.suppressionView(), PressureView.NONE,
+                    c.pack());
+            if (!(again instanceof Decision.Allowed)) {
+                String rule = switch (again) {
+                    case Decision.Blocked b -> b.rule();
+                    case Decision.Deferred def -> def.rule();
+                    case Decision.Allowed a -> "allowed";
+                };
+                notSent(c, attemptId, version, t, state, "stopped right before the call by " + rule
+                        + " (the step goes through the gate again)", Duration.ZERO);
+                return;
+            }
+            sendNow(c, state, t, attemptId, version, address, r, client, started);
+        } finally {
+            dispatch.unlock();
+        }
+    }
+
+    private void sendNow(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version,
+                         String address, Rendered r, GenesysClient client, long started) {
         ctx.journal().started(attemptId);
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS

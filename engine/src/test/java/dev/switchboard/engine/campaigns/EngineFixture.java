@@ -90,7 +90,13 @@ final class EngineFixture implements AutoCloseable {
     }
 
     Engine startEngine() {
-        engine = workspace.newEngine(org(), clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5)));
+        return startEngine(Engine.Probe.NONE);
+    }
+
+    /** An engine whose send protocol calls {@code probe} at its points (see {@link Engine.Probe}). */
+    Engine startEngine(Engine.Probe probe) {
+        engine = workspace.newEngine(org(), clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5),
+                probe));
         engine.start();
         return engine;
     }
