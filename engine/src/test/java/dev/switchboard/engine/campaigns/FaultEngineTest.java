@@ -32,7 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * API faults end to end (compliance-rules.md §8, acceptance tests 25–28 and 30, scaled down): each shipped demo
  * campaign runs twice on the sandbox over loopback, once fault-free and once while the sandbox answers 30 % of the
  * API calls 429 (Retry-After 1 s), 2 % 503, holds back the answer of 2 % after their action took effect (the client
- * times out: a read timeout), and a test thread revokes every access token every 5 s. Both runs must end in the
+ * times out: a read timeout), 30 % of updates of versioned objects 409 (the engine's campaign paths make none today:
+ * the client's re-read and re-apply is tested in {@code SandboxIntegrationTest}; the fault is on so that any such
+ * update added to these paths is covered), and a test thread revokes every access token every 5 s. Both runs must
+ * end in the
  * same state: every enrollment in the same status at the same step, per contact the same touches (channel, content)
  * in the sandbox's ledger, no touch twice, every attempt settled.
  *
@@ -126,7 +129,8 @@ class FaultEngineTest {
             AtomicInteger revocations = new AtomicInteger();
             Thread revoker = null;
             if (faults) {
-                f.sandbox.faults().rate429(0.30).retryAfterSeconds(1).rate5xx(0.02).readTimeoutAfterAction(0.02);
+                f.sandbox.faults().rate429(0.30).retryAfterSeconds(1).rate5xx(0.02).readTimeoutAfterAction(0.02)
+                        .rate409(0.30);
                 revoker = Thread.ofPlatform().daemon().name("token-revoker").start(() -> {
                     while (!stop.get()) {
                         try {
