@@ -824,6 +824,12 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     @Override
     public void breaker(long campaignId, CircuitBreakers.Kind kind) {
+        // only a running campaign counts: the calls still in flight when a breaker paused it end in the same storm,
+        // and counted they re-tripped the campaign right after a person acknowledged and resumed it (found by
+        // BreakerTripTest)
+        if (!repo.campaign(campaignId).map(c -> c.state().equals("RUNNING")).orElse(false)) {
+            return;
+        }
         breakers.record(campaignId, kind, now()).ifPresent(reason -> {
             pauseCampaign(campaignId, CircuitBreakers.PREFIX + reason + "; resume with --acknowledge");
             emit(new EngineEvent(now(), "BREAKER", campaignId, 0, null, reason));

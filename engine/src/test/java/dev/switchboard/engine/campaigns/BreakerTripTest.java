@@ -83,7 +83,7 @@ class BreakerTripTest {
                 }
             }
             f.awaitAllEnded(Duration.ofSeconds(90));
-            assertThat(view(f, spec).state()).isEqualTo("completed");
+            assertThat(view(f, spec).state()).as(() -> view(f, spec).stateReason()).isEqualTo("completed");
             assertThat(f.sandbox.ledger()).as("after the acknowledgement the broadcast went out").isNotEmpty();
             assertThat(f.workspace.audit().verify().problem()).isEmpty();
         }

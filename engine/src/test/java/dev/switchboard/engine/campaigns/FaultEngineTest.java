@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the client's re-read and re-apply is tested in {@code SandboxIntegrationTest}; the fault is on so that any such
  * update added to these paths is covered), and a test thread revokes every access token every 5 s. Both runs must
  * end in the
- * same state: every enrollment in the same status at the same step, per contact the same touches (channel, content)
+ * same state: every enrollment in the same status with the same exit reason, per contact the same touches (channel, content)
  * in the sandbox's ledger, no touch twice, every attempt settled.
  *
  * <p>Read timeouts on agentless sends legitimately end UNKNOWN (Genesys offers no lookup of an agentless message by
@@ -84,13 +84,14 @@ class FaultEngineTest {
         System.out.printf("FaultEngineTest %s in %d ms: clean (%s), faulted (%s)%n", demo,
                 (System.nanoTime() - t0) / 1_000_000, clean.summary(), faulted.summary());
         assertThat(clean.operatorSettled()).as("a fault-free run leaves nothing to an operator").isZero();
-        assertThat(faulted.status()).as(() -> "every enrollment ends in the same status at the same step"
+        assertThat(faulted.status()).as(() -> "every enrollment ends in the same status"
                 + differences(clean, faulted)).isEqualTo(clean.status());
         assertThat(faulted.touches()).as(() -> "per contact the same touches reached the person (channel and"
                 + " content, from the sandbox's ledger)" + differences(clean, faulted)).isEqualTo(clean.touches());
         faulted.exit().forEach((contact, reason) -> {
             if (!faulted.settledSentSms().contains(contact)) {
-                assertThat(reason).as("exit of " + contact).isEqualTo(clean.exit().get(contact));
+                assertThat(reason).as(() -> "exit of " + contact + differences(clean, faulted))
+                        .isEqualTo(clean.exit().get(contact));
             }
         });
     }
@@ -100,6 +101,7 @@ class FaultEngineTest {
         StringBuilder sb = new StringBuilder();
         for (String k : clean.status().keySet()) {
             if (!clean.status().get(k).equals(faulted.status().get(k))
+                    || !java.util.Objects.equals(clean.exit().get(k), faulted.exit().get(k))
                     || !clean.touches().getOrDefault(k, List.of()).equals(faulted.touches().getOrDefault(k, List.of()))) {
                 sb.append("\n").append(k).append(" fault-free:").append(clean.detail().get(k)).append("\n")
                         .append(k).append(" faulted:").append(faulted.detail().get(k));
@@ -246,7 +248,9 @@ class FaultEngineTest {
         Map<String, String> status = new TreeMap<>();
         Map<String, String> exit = new TreeMap<>();
         for (EnrollmentRow e : f.workspace.engineRepository().enrollmentsOfCampaign(campaignId, 0, 100_000)) {
-            status.put(keyOf.get(e.contactId()), e.status() + " at " + e.stepId());
+            // the status, not the step it ended at: an opt-out reply ends an enrollment wherever it is, and on this
+            // clock a 1 s pause for a 429 is 4 h of engine time (the reply may find it at the next step)
+            status.put(keyOf.get(e.contactId()), e.status());
             exit.put(keyOf.get(e.contactId()), e.exitReason());
         }
         List<AttemptRow> attempts = f.workspace.engineRepository().attemptsOfCampaign(campaignId, 0, 100_000);
