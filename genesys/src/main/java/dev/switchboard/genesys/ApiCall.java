@@ -27,8 +27,8 @@ final class ApiCall {
     Object body;
     Mode mode = Mode.REPEATABLE;
     Priority priority = Priority.POLL;
-    /** Checked after the budget granted the request, right before it is written; false: not sent at all. */
-    java.util.function.BooleanSupplier mayLeave = () -> true;
+    /** Asked after the budget granted the request, right before it is written; see {@link Departure}. */
+    Departure departure = Departure.ALWAYS;
 
     private ApiCall(String method, String template, Object... ids) {
         this.method = method;
@@ -96,8 +96,8 @@ final class ApiCall {
         return this;
     }
 
-    ApiCall mayLeave(java.util.function.BooleanSupplier value) {
-        this.mayLeave = value;
+    ApiCall departure(Departure value) {
+        this.departure = value;
         return this;
     }
 

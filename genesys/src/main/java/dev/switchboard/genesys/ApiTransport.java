@@ -93,11 +93,22 @@ final class ApiTransport {
         String op = call.operation();
         int retries = 0;
         boolean replayed = false;
+        String rejectedToken = null;
         Duration rateLimited = Duration.ZERO;
         while (true) {
+            // the permit first, then the token (renewed here after a 401), and the replay of a 401 goes out at once
+            // on the permit of the rejected request (Genesys counted nothing for a request it did not
+            // authenticate): no wait for the bucket (a 429 pause lasts seconds) may sit between reading a token and
+            // using it, since Genesys may revoke or expire it meanwhile, and a replay with a token already dead
+            // fails the call as an authentication fault (found by FaultEngineTest: tokens revoked while 429s held
+            // the bucket)
+            if (rejectedToken == null) {
+                acquire(call.priority);
+            }
             String token;
             try {
-                token = tokens.token();
+                token = rejectedToken != null ? tokens.renew(rejectedToken) : tokens.token();
+                rejectedToken = null;
             } catch (GenesysAuthException e) {
                 throw e;
             } catch (GenesysApiException | GenesysTransportException e) {
@@ -108,10 +119,12 @@ final class ApiTransport {
                 backoff(op, retries++, "token request: " + e.getMessage());
                 continue;
             }
-            acquire(call.priority);
-            if (!call.mayLeave.getAsBoolean()) {
-                throw new NotSentException(op + " withdrawn by the caller while it waited for the request budget");
+            // the caller's last word, once the budget granted the request: a send may be withdrawn here (its window
+            // closed, an opt-out arrived while it waited); what it holds to decide is held until the request is done
+            if (!call.departure.clear()) {
+                throw new NotSentException(op + " withdrawn by the caller before it left");
             }
+            try {
             SendTracker tracker = new SendTracker();
             Request request = buildRequest(call, token, tracker);
             OkHttpClient http = call.mode == ApiCall.Mode.REPEATABLE ? repeatableHttp : sendHttp;
@@ -133,7 +146,7 @@ final class ApiTransport {
                     }
                     replayed = true;
                     LOG.info("{} answered 401 ({}); renewing the token and replaying once", op, error.code());
-                    tokens.renew(token);
+                    rejectedToken = token;
                     continue;
                 }
                 if (status == 429) {
@@ -171,6 +184,9 @@ final class ApiTransport {
                     continue;
                 }
                 throw new GenesysTransportException(op, sent, e);
+            }
+            } finally {
+                call.departure.departed();
             }
         }
     }

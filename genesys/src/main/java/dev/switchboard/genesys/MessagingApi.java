@@ -78,16 +78,16 @@ public final class MessagingApi {
      * @throws GenesysApiException          Genesys refused it (4xx); nothing was sent
      */
     public Messages.SendReceipt sendSms(Messages.Sms sms) {
-        return sendSms(sms, () -> true);
+        return sendSms(sms, Departure.ALWAYS);
     }
 
     /**
-     * Sends one SMS if {@code mayLeave} still holds once the request budget grants it (a text waits for the budget
-     * behind others; its window may close meanwhile).
+     * Sends one SMS if {@code departure} is still clear once the request budget grants it (a text waits for the
+     * budget behind others; its window may close meanwhile).
      *
-     * @throws NotSentException {@code mayLeave} was false: nothing was sent
+     * @throws NotSentException {@code departure} withdrew it: nothing was sent
      */
-    public Messages.SendReceipt sendSms(Messages.Sms sms, java.util.function.BooleanSupplier mayLeave) {
+    public Messages.SendReceipt sendSms(Messages.Sms sms, Departure departure) {
         if (sms.fromAddress() == null || sms.fromAddress().isBlank()) {
             throw new InvalidRequestException("SMS has no fromAddress (a provisioned SMS number)");
         }
@@ -104,7 +104,7 @@ public final class MessagingApi {
         var body = new AgentlessSmsRequest(sms.fromAddress(), sms.toAddress(), "sms", sms.textBody(),
                 sms.useExistingActiveConversation());
         AgentlessSmsResponse r = transport.json(ApiCall.post("/api/v2/conversations/messages/agentless")
-                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).mayLeave(mayLeave),
+                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).departure(departure),
                 AgentlessSmsResponse.class);
         if (r == null || r.id() == null || r.conversationId() == null) {
             throw new SendOutcomeUnknownException("POST /api/v2/conversations/messages/agentless",
@@ -122,15 +122,15 @@ public final class MessagingApi {
      * @throws SendOutcomeUnknownException the request may have been delivered
      */
     public Messages.SendReceipt sendEmail(Messages.Email email) {
-        return sendEmail(email, () -> true);
+        return sendEmail(email, Departure.ALWAYS);
     }
 
     /**
-     * Sends one email if {@code mayLeave} still holds once the request budget grants it.
+     * Sends one email if {@code departure} is still clear once the request budget grants it.
      *
-     * @throws NotSentException {@code mayLeave} was false: nothing was sent
+     * @throws NotSentException {@code departure} withdrew it: nothing was sent
      */
-    public Messages.SendReceipt sendEmail(Messages.Email email, java.util.function.BooleanSupplier mayLeave) {
+    public Messages.SendReceipt sendEmail(Messages.Email email, Departure departure) {
         if (email.from() == null || email.from().email() == null) {
             throw new InvalidRequestException("email has no from address");
         }
@@ -143,7 +143,7 @@ public final class MessagingApi {
         var body = new AgentlessEmailRequest("Outbound", email.from(), List.of(email.to()), email.replyTo(),
                 email.subject(), email.textBody(), email.htmlBody());
         AgentlessEmailResponse r = transport.json(ApiCall.post("/api/v2/conversations/emails/agentless")
-                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).mayLeave(mayLeave),
+                .body(body).mode(ApiCall.Mode.SEND).priority(Priority.SEND).departure(departure),
                 AgentlessEmailResponse.class);
         if (r == null || r.conversationId() == null) {
             throw new SendOutcomeUnknownException("POST /api/v2/conversations/emails/agentless",

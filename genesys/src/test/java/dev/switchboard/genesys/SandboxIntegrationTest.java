@@ -221,6 +221,34 @@ class SandboxIntegrationTest {
         assertThat(progress.totalNumberOfContacts()).isEqualTo(5);
     }
 
+    /** Acceptance test 30: a 409 wrong version is re-read and re-applied (3 times at most); the end state is the intent. */
+    @Test
+    void aWrongVersionIsReReadAndReappliedAndAPersistentOneSurfaces() {
+        var list = newList();
+        var dnc = client.dnc().createDncList(Dnc.DncList.rds("it-409-dnc-" + UUID.randomUUID(), "Phone"));
+        var created = client.campaigns().createVoiceCampaign(new Campaigns.VoiceCampaign(null,
+                "it-409-" + UUID.randomUUID().toString().substring(0, 8), null, null, DomainRef.of(list.id()),
+                null, "agentless", List.of(new Contacts.PhoneColumn("phone", "cell")), null, null, null, "Switchboard",
+                "+13177340100"));
+        int conflictsBefore = STATUSES.getOrDefault(409, 0);
+        sandbox.faults().conflictNext(ReadModifyWrite.MAX_RETRIES);
+        var updated = client.campaigns().updateVoiceCampaign(created.id(),
+                c -> c.withDncLists(List.of(DomainRef.of(dnc.id()))));
+        assertThat(STATUSES.getOrDefault(409, 0) - conflictsBefore).isEqualTo(ReadModifyWrite.MAX_RETRIES);
+        var read = client.campaigns().getVoiceCampaign(created.id());
+        assertThat(read.dncLists()).extracting(DomainRef::id).containsExactly(dnc.id());
+        assertThat(read.version()).as("one write took effect").isEqualTo(created.version() + 1)
+                .isEqualTo(updated.version());
+
+        sandbox.faults().conflictNext(ReadModifyWrite.MAX_RETRIES + 1);
+        assertThatThrownBy(() -> client.campaigns().updateVoiceCampaign(created.id(),
+                c -> c.withDncLists(List.of())))
+                .isInstanceOfSatisfying(GenesysApiException.class, e -> assertThat(e.isWrongVersion()).isTrue());
+        assertThat(client.campaigns().getVoiceCampaign(created.id()).version()).as("nothing changed, no loop")
+                .isEqualTo(read.version());
+        assertThat(STATUSES.getOrDefault(409, 0) - conflictsBefore).isEqualTo(2 * ReadModifyWrite.MAX_RETRIES + 1);
+    }
+
     @Test
     void messagingCampaignLifecycle() {
         var list = newList();

@@ -61,7 +61,21 @@ class TransportTest {
         fake.api = r -> json(200, OK_SMS);
         assertThatThrownBy(() -> client.messaging().sendSms(SMS, () -> false)).isInstanceOf(NotSentException.class);
         assertThat(fake.apiRequests).hasSize(1);
-        assertThat(client.messaging().sendSms(SMS, () -> true).messageId()).isEqualTo("msg-1");
+        // what the caller holds from its check is held until the try is over, and released
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        assertThat(client.messaging().sendSms(SMS, new Departure() {
+            @Override
+            public boolean clear() {
+                calls.add("clear at request " + fake.apiRequests.size());
+                return true;
+            }
+
+            @Override
+            public void departed() {
+                calls.add("departed at request " + fake.apiRequests.size());
+            }
+        }).messageId()).isEqualTo("msg-1");
+        assertThat(calls).containsExactly("clear at request 1", "departed at request 2");
     }
 
     @Test

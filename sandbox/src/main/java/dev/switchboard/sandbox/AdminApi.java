@@ -61,6 +61,7 @@ final class AdminApi {
         ObjectNode o = Json.obj();
         o.put("rate429", faults.rate429());
         o.put("rate5xx", faults.rate5xx());
+        o.put("rate409", faults.rate409());
         o.put("latencyMs", faults.latency().toMillis());
         o.put("readTimeoutAfterAction", faults.readTimeoutAfterAction());
         o.put("dropConnectionAfterAction", faults.dropConnectionAfterAction());
@@ -71,7 +72,7 @@ final class AdminApi {
     }
 
     /**
-     * Body: any of {@code rate429, rate5xx, latencyMs, readTimeoutAfterAction, dropConnectionAfterAction,
+     * Body: any of {@code rate429, rate5xx, rate409, latencyMs, readTimeoutAfterAction, dropConnectionAfterAction,
      * retryAfterSeconds} (numbers),
      * {@code revokeAllTokens, closeSockets, reset, restorePermissions} (true), {@code orgWideOutboundTopics}
      * (boolean), {@code withholdPermissions} (array of {@code "METHOD /path"} prefixes answered 403).
@@ -84,6 +85,9 @@ final class AdminApi {
             }
             if (b.has("rate429")) {
                 faults.rate429(b.get("rate429").asDouble());
+            }
+            if (b.has("rate409")) {
+                faults.rate409(b.get("rate409").asDouble());
             }
             if (b.has("rate5xx")) {
                 faults.rate5xx(b.get("rate5xx").asDouble());

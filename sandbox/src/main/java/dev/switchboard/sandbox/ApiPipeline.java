@@ -20,7 +20,7 @@ import io.javalin.http.HttpResponseException;
 
 /**
  * What every request goes through: correlation id and rate-limit headers on every response; for {@code /api/v2}:
- * latency fault, bearer-token check, the per-client budget, injected 429/503, validation against the spec, and
+ * latency fault, bearer-token check, the per-client budget, injected 429/503/409, validation against the spec, and
  * after the handler the read-timeout fault.
  */
 final class ApiPipeline {
@@ -120,6 +120,9 @@ final class ApiPipeline {
         if (faults.roll(faults.rate5xx())) {
             throw new ApiException(503, "service.unavailable",
                     "The service is currently unavailable. Please try again later.");
+        }
+        if (SandboxFaults.versionedUpdate(ctx.method().name(), ctx.path()) && faults.conflict()) {
+            throw ApiException.wrongVersion();
         }
         validate(ctx);
     }

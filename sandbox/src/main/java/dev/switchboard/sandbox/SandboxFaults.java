@@ -21,6 +21,8 @@ public final class SandboxFaults {
 
     private volatile double rate429;
     private volatile double rate5xx;
+    private volatile double rate409;
+    private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile double readTimeoutAfterAction;
     private volatile double dropConnectionAfterAction;
@@ -45,6 +47,30 @@ public final class SandboxFaults {
     public SandboxFaults rate5xx(double rate) {
         this.rate5xx = checkRate(rate);
         return this;
+    }
+
+    /**
+     * Share of updates (0..1) of versioned outbound objects (PUT or PATCH of a campaign, messaging campaign, contact
+     * list or DNC list, not of what they contain) answered 409 {@code invalid.update.wrong.version}, as when
+     * someone else changed the object between the caller's read and write. Nothing is changed.
+     */
+    public SandboxFaults rate409(double rate) {
+        this.rate409 = checkRate(rate);
+        return this;
+    }
+
+    /** The next {@code n} updates in {@link #rate409}'s scope are answered 409, whatever the rate (deterministic). */
+    public SandboxFaults conflictNext(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("conflictNext must be zero or positive");
+        }
+        conflicts.set(n);
+        return this;
+    }
+
+    /** Whether this versioned update gets an injected 409 (consumes one of {@link #conflictNext}). */
+    boolean conflict() {
+        return conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || roll(rate409);
     }
 
     /** Delay added before every API request is handled. */
@@ -134,6 +160,8 @@ public final class SandboxFaults {
         withheld.clear();
         rate429 = 0;
         rate5xx = 0;
+        rate409 = 0;
+        conflicts.set(0);
         latency = Duration.ZERO;
         readTimeoutAfterAction = 0;
         dropConnectionAfterAction = 0;
@@ -150,6 +178,19 @@ public final class SandboxFaults {
     public double rate5xx() {
         return rate5xx;
     }
+
+    /** Share of versioned-object updates answered 409. */
+    public double rate409() {
+        return rate409;
+    }
+
+    /** Whether {@code METHOD path} updates a versioned outbound object itself (the {@link #rate409} fault's scope). */
+    static boolean versionedUpdate(String method, String path) {
+        return (method.equalsIgnoreCase("PUT") || method.equalsIgnoreCase("PATCH")) && VERSIONED.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern VERSIONED = java.util.regex.Pattern.compile(
+            "/api/v2/outbound/(campaigns|messagingcampaigns|contactlists|dnclists)/[^/]+/?");
 
     /** Delay added to every API request. */
     public Duration latency() {

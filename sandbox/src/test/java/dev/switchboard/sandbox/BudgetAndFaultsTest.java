@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class BudgetAndFaultsTest {
 
@@ -61,6 +62,48 @@ class BudgetAndFaultsTest {
             assertThat(forbidden.code()).isEqualTo("missing.permissions");
             assertThat(api.get("/api/v2/outbound/dnclists").status()).isEqualTo(200);
             s.faults().restorePermissions();
+        }
+    }
+
+    @Test
+    void injected409HitsOnlyUpdatesOfVersionedObjectsAndChangesNothing() {
+        try (Sandbox s = Sandbox.start(SandboxConfig.defaults())) {
+            Api api = new Api(s).login();
+            Api.Reply created = api.post("/api/v2/outbound/contactlists", Api.json("{'name':'Conflicts',"
+                    + "'columnNames':['phone'],'phoneColumns':[{'columnName':'phone','type':'cell'}]}"));
+            assertThat(created.status()).isEqualTo(200);
+            String id = Json.text(created.body(), "id");
+            assertThat(api.post("/api/v2/outbound/contactlists/" + id + "/contacts", Api.json("[{'id':'c1',"
+                    + "'contactListId':'" + id + "','data':{'phone':'+13175550101'},'callable':true}]")).status())
+                    .isEqualTo(200);
+            Api.Reply set = api.post("/sandbox/faults", Api.json("{'rate409':1.0}"));
+            assertThat(set.body().get("rate409").asDouble()).isEqualTo(1.0);
+            tools.jackson.databind.node.ObjectNode list = (tools.jackson.databind.node.ObjectNode)
+                    api.get("/api/v2/outbound/contactlists/" + id).body();
+            int version = list.get("version").asInt();
+            list.put("name", "Conflicts renamed");
+            Api.Reply conflict = api.put("/api/v2/outbound/contactlists/" + id, list);
+            assertThat(conflict.status()).isEqualTo(409);
+            assertThat(conflict.code()).isEqualTo("invalid.update.wrong.version");
+            JsonNode after = api.get("/api/v2/outbound/contactlists/" + id).body();
+            assertThat(after.get("version").asInt()).as("nothing changed").isEqualTo(version);
+            assertThat(Json.text(after, "name")).isEqualTo("Conflicts");
+            // what a list contains is not in its scope, nor are reads and creates
+            JsonNode contact = api.get("/api/v2/outbound/contactlists/" + id + "/contacts/c1").body();
+            assertThat(api.put("/api/v2/outbound/contactlists/" + id + "/contacts/c1", contact).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/v2/outbound/contactlists", Api.json("{'name':'Another','columnNames':"
+                    + "['phone'],'phoneColumns':[{'columnName':'phone','type':'cell'}]}")).status()).isEqualTo(200);
+            // a deterministic count: the next two updates conflict, the third goes through
+            s.faults().rate409(0).conflictNext(2);
+            assertThat(api.put("/api/v2/outbound/contactlists/" + id, list).status()).isEqualTo(409);
+            assertThat(api.put("/api/v2/outbound/contactlists/" + id, list).status()).isEqualTo(409);
+            Api.Reply ok = api.put("/api/v2/outbound/contactlists/" + id, list);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.body().get("version").asInt()).isEqualTo(version + 1);
+            assertThat(Json.text(ok.body(), "name")).isEqualTo("Conflicts renamed");
+            s.faults().rate409(1.0).reset();
+            assertThat(s.faults().rate409()).isZero();
         }
     }
 

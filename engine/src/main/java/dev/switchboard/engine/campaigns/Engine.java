@@ -147,6 +147,9 @@ public final class Engine implements EngineContext, AutoCloseable {
     private ExecutorService senders;
     private final java.util.concurrent.Semaphore inFlight;
     private final Set<Long> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Fair, so that an opt-out's write is not starved by a stream of sends. */
+    private final java.util.concurrent.locks.ReadWriteLock dispatchLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock(true);
     private Thread pollThread;
     private Thread housekeeper;
 
@@ -824,7 +827,18 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     @Override
     public void suppress(Suppression.Kind kind, Channel channel, String address, String reason, String source) {
-        suppressions.addBySystem(kind, channel, address, reason, source, now());
+        // exclusive: the sends in flight (past their last gate check) finish first, and those after see this
+        dispatchLock.writeLock().lock();
+        try {
+            suppressions.addBySystem(kind, channel, address, reason, source, now());
+        } finally {
+            dispatchLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public java.util.concurrent.locks.ReadWriteLock dispatchLock() {
+        return dispatchLock;
     }
 
     @Override
@@ -849,6 +863,12 @@ public final class Engine implements EngineContext, AutoCloseable {
 
     @Override
     public void breaker(long campaignId, CircuitBreakers.Kind kind) {
+        // only a running campaign counts: the calls still in flight when a breaker paused it end in the same storm,
+        // and counted they re-tripped the campaign right after a person acknowledged and resumed it (found by
+        // BreakerTripTest)
+        if (!repo.campaign(campaignId).map(c -> c.state().equals("RUNNING")).orElse(false)) {
+            return;
+        }
         breakers.record(campaignId, kind, now()).ifPresent(reason -> {
             pauseCampaign(campaignId, CircuitBreakers.PREFIX + reason + "; resume with --acknowledge");
             emit(new EngineEvent(now(), "BREAKER", campaignId, 0, null, reason));

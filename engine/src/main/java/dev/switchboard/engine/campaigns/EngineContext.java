@@ -43,6 +43,12 @@ interface EngineContext {
     /** Records a suppression in its own durable commit, forced to disk, before returning. */
     void suppress(Suppression.Kind kind, Channel channel, String address, String reason, String source);
 
+    /**
+     * Sends hold the read lock from their last gate check to the end of their call; suppressions the engine writes
+     * take the write lock, so none commits between a send's check and its request (see {@link StepRunner}).
+     */
+    java.util.concurrent.locks.ReadWriteLock dispatchLock();
+
     void wakeReconciler();
 
     /** Wakes the poll thread (an enrollment became due). */

@@ -3,6 +3,7 @@ package dev.switchboard.engine.campaigns;
 import dev.switchboard.engine.templates.ContactVariables;
 import dev.switchboard.engine.throughput.SenderThrottle;
 import dev.switchboard.model.throughput.Carrier;
+import dev.switchboard.genesys.Departure;
 import dev.switchboard.genesys.GenesysApiException;
 import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.genesys.GenesysCredentialsRejectedException;
@@ -259,9 +260,8 @@ final class StepRunner {
                 // the send waits for the request budget behind others: it may leave only while the contact's window
                 // is still open and no suppression has arrived since (a STOP mid-send)
                 Instant leaveBefore = leaveBefore(req, c, sendAt);
-                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt,
-                        () -> !ctx.now().isAfter(leaveBefore) && ComplianceGate.suppressedBy(req.at(ctx.now()),
-                                ctx.suppressionView(), c.pack()) == null);
+                return intent(c, state, t, address.get(), tv, rendered, events, d.packVersion(), now, sendAt, req,
+                        leaveBefore);
             }
         }
     }
@@ -313,7 +313,7 @@ final class StepRunner {
     /** Step 3 of the send protocol: the attempt in INTENT and the enrollment in SENDING, one commit. */
     private Optional<Work> intent(Claimed c, EnrollmentState state, Step.Touch t, String address, TemplateVersion tv,
                                   Rendered rendered, List<EventRow> events, String packVersion, Instant now,
-                                  Instant sendAt, java.util.function.BooleanSupplier mayLeave) {
+                                  Instant sendAt, GateRequest req, Instant leaveBefore) {
         int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
         String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
         AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
@@ -329,7 +329,7 @@ final class StepRunner {
         int version = c.version() + 1;
         long attemptId = id.get();
         return Optional.of(new Work(c.campaign().id(), c.row().id(), attemptId,
-                () -> send(c, state, t, attemptId, version, address, rendered, sendAt, mayLeave)));
+                () -> send(c, state, t, attemptId, version, address, rendered, sendAt, req, leaveBefore)));
     }
 
     /**
@@ -420,7 +420,7 @@ final class StepRunner {
 
     /** Steps 4 and 5: the call, then its result in one commit. Never resends. */
     private void send(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version, String address,
-                      Rendered r, Instant sendAt, java.util.function.BooleanSupplier mayLeave) {
+                      Rendered r, Instant sendAt, GateRequest req, Instant leaveBefore) {
         // the sender's slot: at most a couple of seconds ahead; the engine clock may run faster than real time
         while (ctx.now().isBefore(sendAt)) {
             try {
@@ -433,13 +433,48 @@ final class StepRunner {
         GenesysClient client = ctx.client();
         long started = System.nanoTime();
         ctx.probe("before-call");
+        // the intent was decided in phase 1, maybe seconds ago (a batch, the send queue, a sender's slot, the request
+        // budget, 429 pauses): once the budget grants the request, and right before it is written, the contact's
+        // window must still be open and no suppression may have arrived; the check and the request hold the dispatch
+        // lock's read side, which an opt-out's commit takes exclusively, so no message leaves after an opt-out's
+        // commit (compliance-rules §8, acceptance test 7; StopMidSendTest). Caps are not re-checked: the intent
+        // already counts. A withdrawn send goes through the gate again (NotSentException below).
+        sendNow(c, state, t, attemptId, version, address, r, client, started, new Departure() {
+            private boolean held;
+
+            @Override
+            public boolean clear() {
+                ctx.dispatchLock().readLock().lock();
+                Instant n = ctx.now();
+                if (!n.isAfter(leaveBefore)
+                        && ComplianceGate.suppressedBy(req.at(n), ctx.suppressionView(), c.pack()) == null) {
+                    held = true;
+                    return true;
+                }
+                ctx.dispatchLock().readLock().unlock();
+                return false;
+            }
+
+            @Override
+            public void departed() {
+                if (held) {
+                    held = false;
+                    ctx.dispatchLock().readLock().unlock();
+                }
+            }
+        });
+    }
+
+    private void sendNow(Claimed c, EnrollmentState state, Step.Touch t, long attemptId, int version,
+                         String address, Rendered r, GenesysClient client, long started, Departure departure) {
         ctx.journal().started(attemptId);
         try {
             Messages.SendReceipt receipt = t.channel() == Channel.SMS
-                    ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()), mayLeave)
+                    ? client.messaging().sendSms(new Messages.Sms(c.campaign().smsFrom(), address, r.text()),
+                    departure)
                     : client.messaging().sendEmail(new Messages.Email(Messages.EmailAddress.of(c.campaign()
                     .emailFrom()), Messages.EmailAddress.of(address), null, r.subject(), r.text(), r.html()),
-                    mayLeave);
+                    departure);
             ctx.probe("after-call");
             ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.CALL_OK);
             ctx.breaker(c.campaign().id(), CircuitBreakers.Kind.SEND);

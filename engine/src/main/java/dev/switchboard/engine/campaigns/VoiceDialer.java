@@ -95,6 +95,15 @@ final class VoiceDialer {
     private volatile Map<String, List<String>> codeFlags = Map.of();
     private volatile long codesReadAt;
 
+    /**
+     * Held by everything that reads placements, asks Genesys about their contacts and then acts on what it saw
+     * (results, the removal of called contacts before a restart, withdrawals, housekeeping). Without it a result
+     * check could read a placement, then its contact after another thread had removed it from the list (noting
+     * the call on the placement), and record the call as never made: the person was called again on the next
+     * attempt (found by FaultEngineTest, where 429 pauses stretch the gap between the two reads).
+     */
+    private final java.util.concurrent.locks.ReentrantLock placementLock = new java.util.concurrent.locks.ReentrantLock();
+
     VoiceDialer(EngineContext ctx, DialerRepository placements) {
         this.ctx = ctx;
         this.placements = placements;
@@ -192,6 +201,18 @@ final class VoiceDialer {
             r = resources(c);
         } catch (RuntimeException e) {
             String why = "the Genesys voice campaign could not be set up: " + e.getMessage();
+            if (passing(e)) {
+                // a passing failure (network, 5xx, a 429 beyond the client's patience, a 401 that raced a token
+                // revocation) is retried like a send's, and counted: the circuit breaker pauses the campaign if it
+                // persists. Pausing at once made one unlucky request stop a whole campaign (found by
+                // FaultEngineTest: tokens revoked while 429s held the request bucket)
+                for (Injection i : items) {
+                    notPlaced(i, why, Duration.ofSeconds(30));
+                }
+                ctx.breaker(campaignId, e instanceof GenesysApiException g && g.status() == 429
+                        ? CircuitBreakers.Kind.RATE_LIMITED : CircuitBreakers.Kind.CALL_ERROR);
+                return;
+            }
             for (Injection i : items) {
                 notPlaced(i, why, Duration.ZERO);
             }
@@ -236,6 +257,15 @@ final class VoiceDialer {
         ensureOn(c, r);
     }
 
+    /** Whether a failed Genesys call may well succeed when tried again (as opposed to a setup or permission fault). */
+    static boolean passing(RuntimeException e) {
+        if (e instanceof dev.switchboard.genesys.GenesysTransportException) {
+            return true;
+        }
+        return e instanceof GenesysApiException g && (g.status() == 401 || g.status() == 408 || g.status() == 429
+                || g.status() >= 500);
+    }
+
     private void placed(Injection i, String listId, Instant now) {
         placements.place(i.attemptId(), i.row().id(), i.campaign().id(), i.row().contactId(), listId,
                 genesysId(i.attemptId()), i.number(), now, i.expiresAt());
@@ -256,23 +286,15 @@ final class VoiceDialer {
                 Progress.write(i.state()), null), now);
     }
 
-    /** One start at a time: see {@link #ensureOn}. */
-    private final Object starting = new Object();
-
     /**
-     * Starts the Genesys campaign if it is not on, after taking out what must not be called again. One thread at a
-     * time (two sender threads once both read "complete" before either started it: the second start, after the
-     * first cycle had already called everyone, began a new cycle over contacts the first removal pass had not seen
-     * called, and the dialer called them twice).
+     * Starts the Genesys campaign if it is not on, after taking out what must not be called again. Under the
+     * placement lock, so one thread at a time (two sender threads once both read "complete" before either started
+     * it: the second start, after the first cycle had already called everyone, began a new cycle over contacts the
+     * first removal pass had not seen called, and the dialer called them twice).
      */
     private void ensureOn(CampaignRow c, Resources r) {
-        synchronized (starting) {
-            ensureOnLocked(c, r);
-        }
-    }
-
-    private void ensureOnLocked(CampaignRow c, Resources r) {
         // read every time: the dialer turns a campaign "complete" as soon as its list runs out
+        placementLock.lock();
         try {
             Campaigns.VoiceCampaign vc = ctx.client().campaigns().getVoiceCampaign(r.campaignId());
             if (!"on".equals(vc.campaignStatus())) {
@@ -287,6 +309,8 @@ final class VoiceDialer {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not start the Genesys voice campaign of campaign {}: {}", c.id(), e.toString());
+        } finally {
+            placementLock.unlock();
         }
     }
 
@@ -297,6 +321,15 @@ final class VoiceDialer {
         if (items.isEmpty()) {
             return;
         }
+        placementLock.lock();
+        try {
+            checkLocked(campaignId, items);
+        } finally {
+            placementLock.unlock();
+        }
+    }
+
+    private void checkLocked(long campaignId, List<Check> items) {
         Map<Long, PlacementRow> byAttempt = new HashMap<>();
         Map<String, List<String>> idsByList = new LinkedHashMap<>();
         for (Check i : items) {
@@ -470,13 +503,18 @@ final class VoiceDialer {
     /** Withdraws every placement of a contact (an opt-out, a conversion): no channel keeps going. */
     int withdrawContact(long contactId, String reason) {
         int n = 0;
-        for (PlacementRow p : placements.openOfContact(contactId)) {
-            try {
-                withdraw(p, reason);
-                n++;
-            } catch (RuntimeException e) {
-                LOG.warn("could not withdraw placement {}: {}", p.id(), e.toString());
+        placementLock.lock();
+        try {
+            for (PlacementRow p : placements.openOfContact(contactId)) {
+                try {
+                    withdraw(p, reason);
+                    n++;
+                } catch (RuntimeException e) {
+                    LOG.warn("could not withdraw placement {}: {}", p.id(), e.toString());
+                }
             }
+        } finally {
+            placementLock.unlock();
         }
         return n;
     }
@@ -486,6 +524,15 @@ final class VoiceDialer {
      * and every waiting injection withdrawn; settled contacts are deleted from the lists.
      */
     void housekeep(Set<Long> running, boolean killSwitch) {
+        placementLock.lock();
+        try {
+            housekeepLocked(running, killSwitch);
+        } finally {
+            placementLock.unlock();
+        }
+    }
+
+    private void housekeepLocked(Set<Long> running, boolean killSwitch) {
         for (long campaignId : placements.campaignsWith(Set.of("PLACED", "SETTLED"))) {
             boolean active = running.contains(campaignId) && !killSwitch;
             try {

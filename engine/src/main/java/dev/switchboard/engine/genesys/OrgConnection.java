@@ -19,6 +19,7 @@ public final class OrgConnection {
     private final String clientId;
     private final char[] secret;
     private volatile String inboundQueueId;
+    private volatile java.util.function.UnaryOperator<GenesysClient.Builder> tuning = b -> b;
 
     private OrgConnection(URI apiBase, URI loginBase, String clientId, char[] secret) {
         this.apiBase = Objects.requireNonNull(apiBase, "apiBase");
@@ -43,8 +44,18 @@ public final class OrgConnection {
 
     /** A client for this org; the caller closes it. */
     public GenesysClient client() {
-        return GenesysClient.builder(GenesysEndpoint.of(apiBase, loginBase), new GenesysCredentials(clientId, secret))
-                .build();
+        return tuning.apply(GenesysClient.builder(GenesysEndpoint.of(apiBase, loginBase),
+                new GenesysCredentials(clientId, secret))).build();
+    }
+
+    /**
+     * Adjusts every client this connection builds (timeouts, backoff, sleeper): a test seam, so that fault tests
+     * against the sandbox can give up on a held-back answer in a second rather than the production 30 s. Returns
+     * this.
+     */
+    public OrgConnection withClientTuning(java.util.function.UnaryOperator<GenesysClient.Builder> change) {
+        this.tuning = Objects.requireNonNull(change, "change");
+        return this;
     }
 
     /**

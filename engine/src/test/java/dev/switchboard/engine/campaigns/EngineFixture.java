@@ -31,6 +31,8 @@ final class EngineFixture implements AutoCloseable {
     final Actor admin;
     final SuppliedClock clock;
     Engine engine;
+    /** Applied to every Genesys client the fixture's org connection builds (fault tests shorten timeouts). */
+    java.util.function.UnaryOperator<dev.switchboard.genesys.GenesysClient.Builder> clientTuning = b -> b;
 
     EngineFixture(Path dir, double speed) throws Exception {
         this.dir = dir;
@@ -83,15 +85,26 @@ final class EngineFixture implements AutoCloseable {
 
     OrgConnection org() {
         return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
-                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID);
+                sandbox.clientSecret().toCharArray()).withInboundQueue(Sandbox.INBOUND_QUEUE_ID)
+                .withClientTuning(clientTuning);
     }
 
     Engine startEngine() {
-        return startEngine(org());
+        return startEngine(org(), Engine.Probe.NONE);
     }
 
     Engine startEngine(OrgConnection org) {
-        engine = workspace.newEngine(org, clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5)));
+        return startEngine(org, Engine.Probe.NONE);
+    }
+
+    /** An engine whose send protocol calls {@code probe} at its points (see {@link Engine.Probe}). */
+    Engine startEngine(Engine.Probe probe) {
+        return startEngine(org(), probe);
+    }
+
+    Engine startEngine(OrgConnection org, Engine.Probe probe) {
+        engine = workspace.newEngine(org, clock, new Engine.Options(4, Duration.ofMillis(20), Duration.ofMinutes(5),
+                probe));
         engine.start();
         return engine;
     }
