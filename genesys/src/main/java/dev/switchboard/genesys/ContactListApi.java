@@ -62,8 +62,11 @@ public final class ContactListApi {
     }
 
     /**
-     * Adds or updates (same id) contacts, in requests of at most 1000; a chunk answered 413 is halved. Chunks whose
-     * contacts all carry ids are retried on 5xx/network errors (an id-keyed add is an upsert); others are not.
+     * Adds or updates (same id) contacts, in requests of at most 1000; a chunk answered 413 is halved. A chunk is
+     * retried on 5xx/network errors only when every contact carries an id (an upsert) and it is added with
+     * {@code doNotQueue}: otherwise a repeat of an add that did arrive puts contacts the dialer has called since
+     * back in its queue, and they are called (or texted) again. The caller of an add whose answer was lost asks
+     * Genesys which contacts arrived.
      *
      * @return the contacts as Genesys stored them
      */
@@ -74,7 +77,7 @@ public final class ContactListApi {
             boolean keyed = chunk.stream().allMatch(c -> c.id() != null && !c.id().isBlank());
             ApiCall call = ApiCall.post("/api/v2/outbound/contactlists/{}/contacts", contactListId)
                     .body(chunk)
-                    .mode(keyed ? ApiCall.Mode.REPEATABLE : ApiCall.Mode.ONCE)
+                    .mode(keyed && options.doNotQueue() ? ApiCall.Mode.REPEATABLE : ApiCall.Mode.ONCE)
                     .priority(priority);
             if (options.priority()) {
                 call.query("priority", true);

@@ -249,12 +249,18 @@ class TransportTest {
     }
 
     @Test
-    void contactAddsAreRetriedOnlyWhenEveryContactHasAnId() {
+    void contactAddsAreRetriedOnlyWhenKeyedAndNotQueued() {
         AtomicInteger n = new AtomicInteger();
         fake.api = r -> n.incrementAndGet() == 1 ? json(503, "{}") : json(200, "[]");
-        client.contacts().addContacts("L1", java.util.List.of(Contacts.DialerContact.of("c1", "L1",
-                java.util.Map.of("phone", "+13175551234"))));
-        assertThat(fake.apiRequests).hasSize(2);
+        var keyed = java.util.List.of(Contacts.DialerContact.of("c1", "L1", java.util.Map.of("phone", "+13175551234")));
+        client.contacts().addContacts("L1", keyed, new Contacts.AddOptions(false, false, true), Priority.SEND);
+        assertThat(fake.apiRequests).as("keyed, and not queued: a repeat changes nothing").hasSize(2);
+
+        // a repeat of an add that arrived would put a contact the dialer has called since back in its queue
+        n.set(0);
+        fake.apiRequests.clear();
+        assertThatThrownBy(() -> client.contacts().addContacts("L1", keyed)).isInstanceOf(GenesysApiException.class);
+        assertThat(fake.apiRequests).hasSize(1);
 
         n.set(0);
         fake.apiRequests.clear();

@@ -48,11 +48,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read without its ids), so such a contact may leave by the "delivered" edge where the fault-free run read a failed
  * receipt; its status and touches must still match.
  *
- * <p>Open (seen once in five full runs, overdue payments): a read timeout on the dialer's id-keyed contact add is
- * retried by the client as an upsert; Genesys (and the sandbox) re-queue a contact re-added without
- * {@code doNotQueue}, so one the dialer already called may be called again, and the "calls per number against
- * placements" assertion fails. The fix belongs in the injection (no automatic retry of that add: the reconciler
- * already settles an add whose answer was lost).
+ * <p>This test found that a read timeout on the dialer's id-keyed contact add was retried by the client as an
+ * upsert; Genesys (and the sandbox) re-queue a contact re-added without {@code doNotQueue}, so one the dialer had
+ * called meanwhile was called again. Such an add is no longer repeated: the reconciler settles an add whose answer
+ * was lost by asking Genesys which contacts arrived.
  *
  * <p>The client's read timeout is 2 s here instead of 30 s (the sandbox holds a response back for 30 s) and the
  * backoff of repeatable calls 20–160 ms instead of 1–8 s, so that the test fits CI; 429 pauses are real (at least
