@@ -64,6 +64,32 @@ public final class DialerRepository {
         return byAttempt(attemptId).orElseThrow();
     }
 
+    /** A placement to record with {@link #placeAll}. */
+    public record NewPlacement(long attemptId, long enrollmentId, long campaignId, long contactId, String listId,
+                               String genesysContactId, String address, Instant placedAt, Instant expiresAt) {
+    }
+
+    /** Records many placements in one transaction (idempotent per attempt, as {@link #place}). */
+    public void placeAll(List<NewPlacement> rows) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            for (NewPlacement p : rows) {
+                tx.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
+                                PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID,
+                                PLACEMENT.ADDRESS, PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
+                        .values(p.attemptId(), p.enrollmentId(), p.campaignId(), p.contactId(), p.listId(),
+                                p.genesysContactId(), p.address(), "PLACED", ts(p.placedAt()), ts(p.expiresAt()))
+                        .onDuplicateKeyIgnore().execute();
+            }
+        });
+    }
+
+    /** Notes that a placement's contact left its Genesys list (its result is still to be recorded). */
+    public void noteRemoved(long id) {
+        dsl.update(PLACEMENT).set(PLACEMENT.REASON, "removed from the Genesys list")
+                .where(PLACEMENT.ID.eq(id).and(PLACEMENT.REASON.isNull())).execute();
+    }
+
     public Optional<PlacementRow> byAttempt(long attemptId) {
         return dsl.selectFrom(PLACEMENT).where(PLACEMENT.ATTEMPT_ID.eq(attemptId))
                 .fetchOptional(DialerRepository::row);
@@ -86,6 +112,21 @@ public final class DialerRepository {
         return dsl.selectFrom(PLACEMENT)
                 .where(PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.STATE.in(states)))
                 .orderBy(PLACEMENT.ID).limit(limit).fetch(DialerRepository::row);
+    }
+
+    /** Placements of a campaign in one Genesys list in the given states, oldest first. */
+    public List<PlacementRow> ofList(long campaignId, String listId, Collection<String> states, int limit) {
+        return dsl.selectFrom(PLACEMENT)
+                .where(PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.LIST_ID.eq(listId))
+                        .and(PLACEMENT.STATE.in(states)))
+                .orderBy(PLACEMENT.ID).limit(limit).fetch(DialerRepository::row);
+    }
+
+    /** How many placements of one Genesys list are PLACED with nothing heard of them yet (no news noted). */
+    public int waitingWithoutNews(long campaignId, String listId) {
+        return dsl.fetchCount(PLACEMENT, PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.STATE.eq("PLACED"))
+                .and(PLACEMENT.LIST_ID.eq(listId))
+                .and(PLACEMENT.LAST_DIAL.isNull()));
     }
 
     /** Campaigns with placements in the given states. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -487,8 +488,41 @@ public final class EngineRepository {
      */
     public boolean recordResult(long attemptId, Collection<String> fromStates, Settle s, long enrollmentId,
                                 int version, Move m, Instant at) {
+        return dsl.transactionResult(cfg -> recordOne(DSL.using(cfg), attemptId, fromStates, s, enrollmentId,
+                version, m, at));
+    }
+
+    /** One result for {@link #recordResults}: the arguments of {@link #recordResult}. */
+    public record Result(long attemptId, Collection<String> fromStates, Settle settle, long enrollmentId,
+                         int version, Move move) {
+    }
+
+    /**
+     * Records many results in one transaction (a bulk placement's thousand contacts), each as {@link #recordResult}
+     * would in a nested transaction of its own, so that one stale enrollment rolls back only its own result.
+     * Returns the attempts recorded.
+     */
+    public Set<Long> recordResults(List<Result> results, Instant at) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            Set<Long> done = new java.util.HashSet<>();
+            for (Result r : results) {
+                try {
+                    if (tx.transactionResult(inner -> recordOne(DSL.using(inner), r.attemptId(), r.fromStates(),
+                            r.settle(), r.enrollmentId(), r.version(), r.move(), at))) {
+                        done.add(r.attemptId());
+                    }
+                } catch (StaleEnrollmentException e) {
+                    // rolled back to its savepoint; the others stand
+                }
+            }
+            return done;
+        });
+    }
+
+    private boolean recordOne(DSLContext tx, long attemptId, Collection<String> fromStates, Settle s,
+                              long enrollmentId, int version, Move m, Instant at) {
+        {
             int n = tx.update(ATTEMPT)
                     .set(ATTEMPT.STATE, s.state())
                     .set(ATTEMPT.CONVERSATION_ID, DSL.coalesce(DSL.val(s.conversationId()), ATTEMPT.CONVERSATION_ID))
@@ -506,7 +540,7 @@ public final class EngineRepository {
                 throw new StaleEnrollmentException(enrollmentId);
             }
             return true;
-        });
+        }
     }
 
     /** Thrown inside {@link #recordResult} to roll back when the enrollment moved; callers see false. */

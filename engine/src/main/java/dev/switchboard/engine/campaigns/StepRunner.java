@@ -92,7 +92,7 @@ final class StepRunner {
 
     /** Everything phase 1 read about one enrollment. */
     private record Claimed(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence, Contact contact,
-                           RulePack pack) {
+                           RulePack pack, boolean volume) {
     }
 
     /**
@@ -101,6 +101,15 @@ final class StepRunner {
      */
     Optional<Work> prepare(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence,
                            Map<String, TemplateVersion> templates, Instant now) {
+        return prepare(row, version, campaign, sequence, templates, now, false);
+    }
+
+    /**
+     * Phase 1, with {@code volume} true when the claim round holds enough due contacts of the campaign for its SMS
+     * touches to go through its Genesys messaging campaign ({@link MessagingDelivery}).
+     */
+    Optional<Work> prepare(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence,
+                           Map<String, TemplateVersion> templates, Instant now, boolean volume) {
         Optional<Contact> contact = ctx.contacts().contact(row.contactId());
         if (contact.isEmpty()) {
             ctx.repo().moveWithEvent(row.id(), version, new Move("DONE", row.stepId(), null, row.state(),
@@ -108,7 +117,7 @@ final class StepRunner {
                     "contact.missing", null, "the contact is no longer in the store", null), now);
             return Optional.empty();
         }
-        Claimed c = new Claimed(row, version, campaign, sequence, contact.get(), ctx.pack());
+        Claimed c = new Claimed(row, version, campaign, sequence, contact.get(), ctx.pack(), volume);
         Candidates cand = Candidates.of(c.contact().data(), jurisdictions);
         EnrollmentState state = Progress.read(row.state(), c.contact(), row.sequenceVersion(), cand.zones(),
                 Optional.empty());
@@ -225,6 +234,13 @@ final class StepRunner {
                     return voiceIntent(c, state, t, address.get(), tv, rendered, req, cand, events,
                             d.packVersion(), now);
                 }
+                if (t.channel() == Channel.SMS && c.volume() && ctx.messaging().mayUse(c.campaign())) {
+                    Optional<Work> placed = messagingIntent(c, state, t, address.get(), tv, rendered, req, events,
+                            d.packVersion(), now);
+                    if (placed != null) {
+                        return placed;
+                    }
+                }
                 Instant sendAt = now;
                 if (t.channel() == Channel.SMS) {
                     // the sender's carrier limits, durable: a slot now (or within seconds), else a deferral
@@ -336,6 +352,59 @@ final class StepRunner {
                 c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, zone, until)));
     }
 
+    /**
+     * An SMS touch of a volume round through the campaign's Genesys messaging campaign: allowed by the gate for at
+     * least {@link VoiceDialer#MIN_SPAN} (Genesys sends whenever its queue gets there), with room in the Genesys
+     * backlog and a slot of the sender's throughput; then the intent, as for any send. Returns null when the touch
+     * should go agentless instead (the window closes too soon for a queue).
+     */
+    private Optional<Work> messagingIntent(Claimed c, EnrollmentState state, Step.Touch t, String number,
+                                           TemplateVersion tv, Rendered rendered, GateRequest req,
+                                           List<EventRow> events, String packVersion, Instant now) {
+        Instant until = allowedUntil(req, c.pack(), now, MessagingDelivery.SPAN);
+        if (Duration.between(now, until).compareTo(VoiceDialer.MIN_SPAN) < 0) {
+            return null;
+        }
+        int segments = Math.max(1, rendered.sms().segments());
+        MessagingDelivery messaging = ctx.messaging();
+        if (!messaging.takeRoom(c.campaign(), segments)) {
+            Instant retry = now.plus(Duration.ofMinutes(1));
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "messaging.backlog", retry,
+                    "the Genesys messaging campaign already holds what it can send within "
+                            + VoiceDialer.MIN_SPAN.toMinutes() + " minutes", packVersion));
+            commit(c, new Move("READY", t.id(), retry, Progress.write(state), null), events, now);
+            return Optional.empty();
+        }
+        SenderThrottle.Reservation slot = ctx.throttle().reserve(c.campaign().smsFrom(),
+                Carrier.of(c.contact().data().attributes()), segments, now, until);
+        if (slot instanceof SenderThrottle.Deferred def) {
+            messaging.releaseRoom(c.campaign().id());
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), def.rule(), def.until(), def.reason(),
+                    packVersion));
+            commit(c, new Move("READY", t.id(), def.until(), Progress.write(state), null), events, now);
+            ctx.emit(new EngineEvent(now, "DEFERRED", c.campaign().id(), c.contact().id(), t.id(),
+                    "sender throughput until " + def.until()));
+            return Optional.empty();
+        }
+        int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
+        String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
+        AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
+                t.channel().name(), number, t.templateId(), rendered.contentHash(), "INTENT", ctx.epoch(), now, null,
+                null, null, null, null, MessagingDelivery.EVIDENCE + " (a volume round), allowed until " + until
+                + " (gate probed every " + VoiceDialer.PROBE_STEP.toMinutes() + " min); template " + t.templateId()
+                + " v" + tv.template().version() + " approved by " + tv.approver() + "; zones " + state.zones(),
+                null, packVersion);
+        Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
+                Progress.write(state), null), events, now);
+        if (id.isEmpty()) {
+            messaging.releaseRoom(c.campaign().id());
+            return Optional.empty();
+        }
+        return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), id.get(), new MessagingDelivery.Placement(
+                c.row(), c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, rendered.text(),
+                until)));
+    }
+
     /** The next opening of the pack's strictest voice window after {@code local} (within two weeks). */
     static Instant nextDialerOpening(RulePack pack, java.time.ZonedDateTime local) {
         for (int d = 0; d < 14; d++) {
@@ -357,8 +426,12 @@ final class StepRunner {
      * suppressions as they stand), probed every {@link VoiceDialer#PROBE_STEP} up to {@link VoiceDialer#MAX_SPAN}.
      */
     private Instant allowedUntil(GateRequest req, RulePack pack, Instant now) {
+        return allowedUntil(req, pack, now, VoiceDialer.MAX_SPAN);
+    }
+
+    private Instant allowedUntil(GateRequest req, RulePack pack, Instant now, Duration max) {
         Instant last = now;
-        for (Instant t = now.plus(VoiceDialer.PROBE_STEP); !t.isAfter(now.plus(VoiceDialer.MAX_SPAN));
+        for (Instant t = now.plus(VoiceDialer.PROBE_STEP); !t.isAfter(now.plus(max));
              t = t.plus(VoiceDialer.PROBE_STEP)) {
             if (!(ComplianceGate.decide(req.at(t), ctx.suppressionView(), pressure(), pack)
                     instanceof Decision.Allowed)) {
@@ -495,6 +568,10 @@ final class StepRunner {
             return Optional.empty();
         }
         AttemptRow a = sent.get();
+        if (a.messageId().startsWith(MessagingDelivery.ID_PREFIX)) {
+            return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), null, new MessagingDelivery.Check(c.row(),
+                    c.version(), c.campaign(), c.sequence(), state, a)));
+        }
         if (a.channel().equals(Channel.VOICE.name())) {
             return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), null, new VoiceDialer.Check(c.row(),
                     c.version(), c.campaign(), c.sequence(), state, a)));
