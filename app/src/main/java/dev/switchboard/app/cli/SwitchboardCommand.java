@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
                 AuditCommand.class, SuppressCommand.class, DncCommand.class, RndCommand.class, SenderCommand.class,
                 SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
-                BenchEngineCommand.class, BenchForecastCommand.class, EngineCommand.class, CampaignCommand.class,
+                BenchEngineCommand.class, BenchBroadcastCommand.class, BenchForecastCommand.class, EngineCommand.class, CampaignCommand.class,
                 OperatorCommands.KillSwitch.class,
                 OperatorCommands.Contact.class, OperatorCommands.Queue.class, OperatorCommands.EvidenceCommand.class,
                 IntakeCommand.class,

@@ -84,7 +84,10 @@ final class StepRunner {
             this(campaignId, enrollmentId, attemptId, action, null);
         }
 
-        /** Dialer work ({@link VoiceDialer.Injection} or {@link VoiceDialer.Check}) runs in bulk per campaign. */
+        /**
+         * Bulk work, run per campaign: the dialer's ({@link VoiceDialer.Injection}, {@link VoiceDialer.Check}) and
+         * the messaging campaign's ({@link MessagingDelivery.Placement}, {@link MessagingDelivery.Check}).
+         */
         static Work dialer(long campaignId, long enrollmentId, Long attemptId, Object item) {
             return new Work(campaignId, enrollmentId, attemptId, null, item);
         }
