@@ -55,12 +55,24 @@ public final class DialerRepository {
     /** Records a placement (idempotent per attempt: a retried injection keeps the first row). */
     public PlacementRow place(long attemptId, long enrollmentId, long campaignId, long contactId, String listId,
                               String genesysContactId, String address, Instant placedAt, Instant expiresAt) {
-        dsl.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
-                        PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID, PLACEMENT.ADDRESS,
-                        PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
-                .values(attemptId, enrollmentId, campaignId, contactId, listId, genesysContactId, address, "PLACED",
-                        ts(placedAt), ts(expiresAt))
-                .onDuplicateKeyIgnore().execute();
+        Optional<PlacementRow> existing = byAttempt(attemptId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            // a plain insert: H2 runs an "ignore duplicates" insert as a MERGE that scans the whole table
+            dsl.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
+                            PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID, PLACEMENT.ADDRESS,
+                            PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
+                    .values(attemptId, enrollmentId, campaignId, contactId, listId, genesysContactId, address,
+                            "PLACED", ts(placedAt), ts(expiresAt))
+                    .execute();
+        } catch (org.jooq.exception.DataAccessException e) {
+            // a concurrent writer recorded it first (uq_placement_attempt): the first row stays
+            if (byAttempt(attemptId).isEmpty()) {
+                throw e;
+            }
+        }
         return byAttempt(attemptId).orElseThrow();
     }
 
@@ -71,15 +83,30 @@ public final class DialerRepository {
 
     /** Records many placements in one transaction (idempotent per attempt, as {@link #place}). */
     public void placeAll(List<NewPlacement> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            // existing rows are looked up by the unique attempt index (H2 runs an "ignore duplicates" insert as a
+            // MERGE that scans the table: quadratic over a broadcast)
+            java.util.Set<Long> existing = new java.util.HashSet<>(tx.select(PLACEMENT.ATTEMPT_ID).from(PLACEMENT)
+                    .where(PLACEMENT.ATTEMPT_ID.in(rows.stream().map(NewPlacement::attemptId).toList()))
+                    .fetch(r -> r.value1()));
+            var batch = tx.batch(tx.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID,
+                    PLACEMENT.CAMPAIGN_ID, PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID,
+                    PLACEMENT.ADDRESS, PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
+                    .values((Long) null, null, null, null, null, null, null, null, null, null));
+            boolean any = false;
             for (NewPlacement p : rows) {
-                tx.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
-                                PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID,
-                                PLACEMENT.ADDRESS, PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
-                        .values(p.attemptId(), p.enrollmentId(), p.campaignId(), p.contactId(), p.listId(),
-                                p.genesysContactId(), p.address(), "PLACED", ts(p.placedAt()), ts(p.expiresAt()))
-                        .onDuplicateKeyIgnore().execute();
+                if (existing.add(p.attemptId())) {
+                    batch.bind(p.attemptId(), p.enrollmentId(), p.campaignId(), p.contactId(), p.listId(),
+                            p.genesysContactId(), p.address(), "PLACED", ts(p.placedAt()), ts(p.expiresAt()));
+                    any = true;
+                }
+            }
+            if (any) {
+                batch.execute();
             }
         });
     }

@@ -681,7 +681,8 @@ final class MessagingDelivery {
                         start(campaignId, gcId.get());
                     }
                 }
-                List<PlacementRow> settled = placements.ofList(campaignId, listId.get(), Set.of("SETTLED"), 250);
+                // settled contacts leave the list (250 per request) so that it stays small
+                List<PlacementRow> settled = placements.ofList(campaignId, listId.get(), Set.of("SETTLED"), 20_000);
                 if (settled.size() >= 250 || !active) {
                     deleteFromList(listId.get(), settled, "result recorded; removed from the messaging list");
                 }

@@ -364,10 +364,15 @@ final class StepRunner {
     private Optional<Work> messagingIntent(Claimed c, EnrollmentState state, Step.Touch t, String number,
                                            TemplateVersion tv, Rendered rendered, GateRequest req,
                                            List<EventRow> events, String packVersion, Instant now) {
-        Instant until = allowedUntil(req, c.pack(), now, MessagingDelivery.SPAN);
-        if (Duration.between(now, until).compareTo(VoiceDialer.MIN_SPAN) < 0) {
+        // a placed contact leaves within MIN_SPAN at the campaign's rate (takeRoom): the gate must allow it until
+        // then; the placement lasts until SPAN when the gate allows that too (two probes, not one per 5 minutes)
+        if (!(ComplianceGate.decide(req.at(now.plus(VoiceDialer.MIN_SPAN)), ctx.suppressionView(), pressure(),
+                c.pack()) instanceof Decision.Allowed)) {
             return null;
         }
+        Instant until = ComplianceGate.decide(req.at(now.plus(MessagingDelivery.SPAN)), ctx.suppressionView(),
+                pressure(), c.pack()) instanceof Decision.Allowed ? now.plus(MessagingDelivery.SPAN)
+                : now.plus(VoiceDialer.MIN_SPAN);
         int segments = Math.max(1, rendered.sms().segments());
         MessagingDelivery messaging = ctx.messaging();
         if (!messaging.takeRoom(c.campaign(), segments)) {
@@ -394,7 +399,8 @@ final class StepRunner {
         AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
                 t.channel().name(), number, t.templateId(), rendered.contentHash(), "INTENT", ctx.epoch(), now, null,
                 null, null, null, null, MessagingDelivery.EVIDENCE + " (a volume round), allowed until " + until
-                + " (gate probed every " + VoiceDialer.PROBE_STEP.toMinutes() + " min); template " + t.templateId()
+                + " (gate probed at +" + VoiceDialer.MIN_SPAN.toMinutes() + " and +" + MessagingDelivery.SPAN
+                .toMinutes() + " min); template " + t.templateId()
                 + " v" + tv.template().version() + " approved by " + tv.approver() + "; zones " + state.zones(),
                 null, packVersion);
         Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
@@ -429,12 +435,8 @@ final class StepRunner {
      * suppressions as they stand), probed every {@link VoiceDialer#PROBE_STEP} up to {@link VoiceDialer#MAX_SPAN}.
      */
     private Instant allowedUntil(GateRequest req, RulePack pack, Instant now) {
-        return allowedUntil(req, pack, now, VoiceDialer.MAX_SPAN);
-    }
-
-    private Instant allowedUntil(GateRequest req, RulePack pack, Instant now, Duration max) {
         Instant last = now;
-        for (Instant t = now.plus(VoiceDialer.PROBE_STEP); !t.isAfter(now.plus(max));
+        for (Instant t = now.plus(VoiceDialer.PROBE_STEP); !t.isAfter(now.plus(VoiceDialer.MAX_SPAN));
              t = t.plus(VoiceDialer.PROBE_STEP)) {
             if (!(ComplianceGate.decide(req.at(t), ctx.suppressionView(), pressure(), pack)
                     instanceof Decision.Allowed)) {

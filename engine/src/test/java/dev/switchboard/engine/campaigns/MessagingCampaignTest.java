@@ -169,6 +169,38 @@ class MessagingCampaignTest {
         }
     }
 
+    @Test
+    void aCrashRightAfterTheAddIsReconciledFromGenesysAndNothingIsPlacedTwice() throws Exception {
+        int contacts = 300;
+        try (EngineFixture f = new EngineFixture(dir, 60)) {
+            f.sandbox.seededReplies(false);
+            importList(f, contacts);
+            // the process "dies" right after Genesys accepted the first add: the intents stay on disk, unsettled
+            java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
+            f.engine = f.workspace.newEngine(f.org(), f.clock, new Engine.Options(4, Duration.ofMillis(20),
+                    Duration.ofMinutes(5), point -> {
+                        if (point.equals("after-call") && crashed.compareAndSet(false, true)) {
+                            throw new IllegalStateException("crash after the add");
+                        }
+                    }));
+            f.engine.start();
+            assertThat(launch(f).launched()).isTrue();
+            await(() -> crashed.get() && attempts(f).stream().filter(a -> a.state().equals("INTENT")).count()
+                    == contacts, Duration.ofSeconds(60), "the first add made, its results not recorded");
+            f.engine.close();
+
+            f.startEngine(); // a new epoch: the intents are UNKNOWN and reconciled by reading the contacts
+            f.awaitAllEnded(Duration.ofSeconds(120));
+            List<AttemptRow> attempts = attempts(f);
+            assertThat(attempts).as("one attempt each: nothing was placed again").hasSize(contacts);
+            assertThat(attempts).allSatisfy(a -> assertThat(a.state()).isEqualTo("SENT"));
+            List<LedgerEntry> sms = f.sandbox.ledger().stream().filter(l -> l.channel().equals("sms")
+                    && l.campaignId() != null).toList();
+            assertThat(sms).hasSize(contacts);
+            assertThat(sms.stream().map(LedgerEntry::address).distinct().count()).isEqualTo(contacts);
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static void importList(EngineFixture f, int n) throws Exception {
