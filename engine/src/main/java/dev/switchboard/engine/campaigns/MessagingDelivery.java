@@ -421,7 +421,7 @@ final class MessagingDelivery {
         List<PlacementRow> unheard = unheard(campaignId, listId);
         // the post-contact notifications of a campaign that just ran out are usually a moment behind: wait for them
         // briefly rather than read every such contact
-        for (int i = 0; i < 20 && !unheard.isEmpty(); i++) {
+        for (int i = 0; i < 50 && !unheard.isEmpty(); i++) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

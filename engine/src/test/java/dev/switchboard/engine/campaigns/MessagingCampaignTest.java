@@ -40,7 +40,9 @@ class MessagingCampaignTest {
     @Test
     void aBroadcastGoesThroughTheMessagingCampaignOnceEachAtFewCallsPerThousand() throws Exception {
         int contacts = 3_000;
-        try (EngineFixture f = new EngineFixture(dir, 60)) {
+        // x20: the 10 virtual minutes a placement waits for its post-contact notification before it is read are
+        // 30 real seconds, ample on a loaded machine
+        try (EngineFixture f = new EngineFixture(dir, 20)) {
             // the outbound path alone: the seeded recipients do not reply (replies cost the same on either path)
             f.sandbox.seededReplies(false);
             importList(f, contacts);
