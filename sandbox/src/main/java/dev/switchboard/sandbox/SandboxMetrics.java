@@ -25,7 +25,8 @@ public final class SandboxMetrics {
             if (seg.isEmpty()) {
                 continue;
             }
-            boolean id = seg.length() > 24 || seg.startsWith("sb-") || seg.chars().filter(Character::isDigit).count() >= 3;
+            boolean id = seg.length() > 24 || seg.startsWith("sb-")
+                    || seg.chars().filter(Character::isDigit).count() >= 3;
             key.append('/').append(id ? "{id}" : seg);
         }
         routes.computeIfAbsent(key.toString(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
