@@ -499,22 +499,38 @@ public final class EngineRepository {
 
     /**
      * Records many results in one transaction (a bulk placement's thousand contacts), each as {@link #recordResult}
-     * would in a nested transaction of its own, so that one stale enrollment rolls back only its own result.
-     * Returns the attempts recorded.
+     * would: a result whose enrollment moved meanwhile is skipped (its version-checked move, made first, touches
+     * nothing). Rows are locked in enrollment order, so two batches cannot deadlock each other. A result whose
+     * attempt is no longer in {@code fromStates} after its move rolls the whole batch back (the caller records one by
+     * one then). Returns the attempts recorded.
      */
     public Set<Long> recordResults(List<Result> results, Instant at) {
+        List<Result> ordered = results.stream().sorted(java.util.Comparator.comparingLong(Result::enrollmentId))
+                .toList();
+        // transactions of at most RESULTS_PER_TRANSACTION: short row locks, and little to roll back after a crash
+        Set<Long> done = new java.util.HashSet<>();
+        for (int from = 0; from < ordered.size(); from += RESULTS_PER_TRANSACTION) {
+            done.addAll(recordResultsOnce(ordered.subList(from, Math.min(ordered.size(),
+                    from + RESULTS_PER_TRANSACTION)), at));
+        }
+        return done;
+    }
+
+    /** The most results {@link #recordResults} records in one transaction. */
+    public static final int RESULTS_PER_TRANSACTION = 100;
+
+    private Set<Long> recordResultsOnce(List<Result> ordered, Instant at) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             Set<Long> done = new java.util.HashSet<>();
-            for (Result r : results) {
-                try {
-                    if (tx.transactionResult(inner -> recordOne(DSL.using(inner), r.attemptId(), r.fromStates(),
-                            r.settle(), r.enrollmentId(), r.version(), r.move(), at))) {
-                        done.add(r.attemptId());
-                    }
-                } catch (StaleEnrollmentException e) {
-                    // rolled back to its savepoint; the others stand
+            for (Result r : ordered) {
+                if (r.move() != null && !move(tx, r.enrollmentId(), r.version(), r.move(), at)) {
+                    continue;
                 }
+                if (!updateAttempt(tx, r.attemptId(), r.fromStates(), r.settle(), at)) {
+                    throw new StaleEnrollmentException(r.enrollmentId());
+                }
+                done.add(r.attemptId());
             }
             return done;
         });
@@ -522,6 +538,19 @@ public final class EngineRepository {
 
     private boolean recordOne(DSLContext tx, long attemptId, Collection<String> fromStates, Settle s,
                               long enrollmentId, int version, Move m, Instant at) {
+        {
+            if (!updateAttempt(tx, attemptId, fromStates, s, at)) {
+                return false;
+            }
+            if (m != null && !move(tx, enrollmentId, version, m, at)) {
+                throw new StaleEnrollmentException(enrollmentId);
+            }
+            return true;
+        }
+    }
+
+    private static boolean updateAttempt(DSLContext tx, long attemptId, Collection<String> fromStates, Settle s,
+                                         Instant at) {
         {
             int n = tx.update(ATTEMPT)
                     .set(ATTEMPT.STATE, s.state())
@@ -533,13 +562,7 @@ public final class EngineRepository {
                     .set(ATTEMPT.SETTLED_AT, ts(at))
                     .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.in(fromStates)))
                     .execute();
-            if (n != 1) {
-                return false;
-            }
-            if (m != null && !move(tx, enrollmentId, version, m, at)) {
-                throw new StaleEnrollmentException(enrollmentId);
-            }
-            return true;
+            return n == 1;
         }
     }
 

@@ -361,13 +361,29 @@ final class MessagingDelivery {
                     i.row().id(), i.version(), new Move("AWAITING", i.touch().id(), min(i.expiresAt(),
                     now.plus(NEWS_GRACE)), Progress.write(i.state()), null)));
         }
-        Set<Long> recorded;
+        Set<Long> recorded = Set.of();
         try {
             placements.placeAll(rows);
             recorded = ctx.repo().recordResults(results, now);
         } catch (RuntimeException e) {
-            LOG.warn("a placement batch of {} was not recorded: {}", items.size(), e.toString());
-            recorded = Set.of();
+            // the batch lost a lock race: one by one instead (what still fails is reconciled from Genesys)
+            LOG.debug("placement batch of {} rolled back ({}); recorded one by one", items.size(), e.toString());
+            recorded = new java.util.HashSet<>();
+            for (int k = 0; k < items.size(); k++) {
+                Placement i = items.get(k);
+                EngineRepository.Result r = results.get(k);
+                try {
+                    DialerRepository.NewPlacement np = rows.get(k);
+                    placements.place(np.attemptId(), np.enrollmentId(), np.campaignId(), np.contactId(), np.listId(),
+                            np.genesysContactId(), np.address(), np.placedAt(), np.expiresAt());
+                    if (ctx.repo().recordResult(r.attemptId(), r.fromStates(), r.settle(), r.enrollmentId(),
+                            r.version(), r.move(), now)) {
+                        recorded.add(i.attemptId());
+                    }
+                } catch (RuntimeException one) {
+                    LOG.warn("placement of attempt {} not recorded: {}", i.attemptId(), one.toString());
+                }
+            }
         }
         for (Placement i : items) {
             if (!recorded.contains(i.attemptId())) {
@@ -556,7 +572,25 @@ final class MessagingDelivery {
         if (heard.isEmpty()) {
             return;
         }
-        Set<Long> recorded = ctx.repo().recordResults(heard.stream().map(Heard::result).toList(), now);
+        Set<Long> recorded;
+        try {
+            recorded = ctx.repo().recordResults(heard.stream().map(Heard::result).toList(), now);
+        } catch (RuntimeException e) {
+            // the batch lost a lock race (a notification nudging one of its enrollments): one by one instead
+            LOG.debug("batch of {} results rolled back ({}); recorded one by one", heard.size(), e.toString());
+            recorded = new java.util.HashSet<>();
+            for (Heard h : heard) {
+                EngineRepository.Result r = h.result();
+                try {
+                    if (ctx.repo().recordResult(r.attemptId(), r.fromStates(), r.settle(), r.enrollmentId(),
+                            r.version(), r.move(), now)) {
+                        recorded.add(r.attemptId());
+                    }
+                } catch (RuntimeException one) {
+                    LOG.warn("messaging result of attempt {} not recorded yet: {}", r.attemptId(), one.toString());
+                }
+            }
+        }
         for (Heard h : heard) {
             if (recorded.contains(h.result().attemptId())) {
                 h.after().run();
