@@ -270,6 +270,11 @@ public final class Workspace implements AutoCloseable {
         return engineRepository;
     }
 
+    /** What the engine keeps in Genesys: its lists and campaigns there, and every contact it placed in them. */
+    public DialerRepository dialerRepository() {
+        return new DialerRepository(store);
+    }
+
     /** The inbound events (intake, replies) and system replies. */
     public InboundRepository inbound() {
         return new InboundRepository(store);

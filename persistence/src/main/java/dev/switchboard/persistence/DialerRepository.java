@@ -55,13 +55,66 @@ public final class DialerRepository {
     /** Records a placement (idempotent per attempt: a retried injection keeps the first row). */
     public PlacementRow place(long attemptId, long enrollmentId, long campaignId, long contactId, String listId,
                               String genesysContactId, String address, Instant placedAt, Instant expiresAt) {
-        dsl.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
-                        PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID, PLACEMENT.ADDRESS,
-                        PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
-                .values(attemptId, enrollmentId, campaignId, contactId, listId, genesysContactId, address, "PLACED",
-                        ts(placedAt), ts(expiresAt))
-                .onDuplicateKeyIgnore().execute();
+        Optional<PlacementRow> existing = byAttempt(attemptId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            // a plain insert: H2 runs an "ignore duplicates" insert as a MERGE that scans the whole table
+            dsl.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID, PLACEMENT.CAMPAIGN_ID,
+                            PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID, PLACEMENT.ADDRESS,
+                            PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
+                    .values(attemptId, enrollmentId, campaignId, contactId, listId, genesysContactId, address,
+                            "PLACED", ts(placedAt), ts(expiresAt))
+                    .execute();
+        } catch (org.jooq.exception.DataAccessException e) {
+            // a concurrent writer recorded it first (uq_placement_attempt): the first row stays
+            if (byAttempt(attemptId).isEmpty()) {
+                throw e;
+            }
+        }
         return byAttempt(attemptId).orElseThrow();
+    }
+
+    /** A placement to record with {@link #placeAll}. */
+    public record NewPlacement(long attemptId, long enrollmentId, long campaignId, long contactId, String listId,
+                               String genesysContactId, String address, Instant placedAt, Instant expiresAt) {
+    }
+
+    /** Records many placements in one transaction (idempotent per attempt, as {@link #place}). */
+    public void placeAll(List<NewPlacement> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            // existing rows are looked up by the unique attempt index (H2 runs an "ignore duplicates" insert as a
+            // MERGE that scans the table: quadratic over a broadcast)
+            java.util.Set<Long> existing = new java.util.HashSet<>(tx.select(PLACEMENT.ATTEMPT_ID).from(PLACEMENT)
+                    .where(PLACEMENT.ATTEMPT_ID.in(rows.stream().map(NewPlacement::attemptId).toList()))
+                    .fetch(r -> r.value1()));
+            var batch = tx.batch(tx.insertInto(PLACEMENT, PLACEMENT.ATTEMPT_ID, PLACEMENT.ENROLLMENT_ID,
+                    PLACEMENT.CAMPAIGN_ID, PLACEMENT.CONTACT_ID, PLACEMENT.LIST_ID, PLACEMENT.GENESYS_CONTACT_ID,
+                    PLACEMENT.ADDRESS, PLACEMENT.STATE, PLACEMENT.PLACED_AT, PLACEMENT.EXPIRES_AT)
+                    .values((Long) null, null, null, null, null, null, null, null, null, null));
+            boolean any = false;
+            for (NewPlacement p : rows) {
+                if (existing.add(p.attemptId())) {
+                    batch.bind(p.attemptId(), p.enrollmentId(), p.campaignId(), p.contactId(), p.listId(),
+                            p.genesysContactId(), p.address(), "PLACED", ts(p.placedAt()), ts(p.expiresAt()));
+                    any = true;
+                }
+            }
+            if (any) {
+                batch.execute();
+            }
+        });
+    }
+
+    /** Notes that a placement's contact left its Genesys list (its result is still to be recorded). */
+    public void noteRemoved(long id) {
+        dsl.update(PLACEMENT).set(PLACEMENT.REASON, "removed from the Genesys list")
+                .where(PLACEMENT.ID.eq(id).and(PLACEMENT.REASON.isNull())).execute();
     }
 
     public Optional<PlacementRow> byAttempt(long attemptId) {
@@ -86,6 +139,21 @@ public final class DialerRepository {
         return dsl.selectFrom(PLACEMENT)
                 .where(PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.STATE.in(states)))
                 .orderBy(PLACEMENT.ID).limit(limit).fetch(DialerRepository::row);
+    }
+
+    /** Placements of a campaign in one Genesys list in the given states, oldest first. */
+    public List<PlacementRow> ofList(long campaignId, String listId, Collection<String> states, int limit) {
+        return dsl.selectFrom(PLACEMENT)
+                .where(PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.LIST_ID.eq(listId))
+                        .and(PLACEMENT.STATE.in(states)))
+                .orderBy(PLACEMENT.ID).limit(limit).fetch(DialerRepository::row);
+    }
+
+    /** How many placements of one Genesys list are PLACED with nothing heard of them yet (no news noted). */
+    public int waitingWithoutNews(long campaignId, String listId) {
+        return dsl.fetchCount(PLACEMENT, PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.STATE.eq("PLACED"))
+                .and(PLACEMENT.LIST_ID.eq(listId))
+                .and(PLACEMENT.LAST_DIAL.isNull()));
     }
 
     /** Campaigns with placements in the given states. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -487,8 +488,70 @@ public final class EngineRepository {
      */
     public boolean recordResult(long attemptId, Collection<String> fromStates, Settle s, long enrollmentId,
                                 int version, Move m, Instant at) {
+        return dsl.transactionResult(cfg -> recordOne(DSL.using(cfg), attemptId, fromStates, s, enrollmentId,
+                version, m, at));
+    }
+
+    /** One result for {@link #recordResults}: the arguments of {@link #recordResult}. */
+    public record Result(long attemptId, Collection<String> fromStates, Settle settle, long enrollmentId,
+                         int version, Move move) {
+    }
+
+    /**
+     * Records many results in one transaction (a bulk placement's thousand contacts), each as {@link #recordResult}
+     * would: a result whose enrollment moved meanwhile is skipped (its version-checked move, made first, touches
+     * nothing). Rows are locked in enrollment order, so two batches cannot deadlock each other. A result whose
+     * attempt is no longer in {@code fromStates} after its move rolls the whole batch back (the caller records one by
+     * one then). Returns the attempts recorded.
+     */
+    public Set<Long> recordResults(List<Result> results, Instant at) {
+        List<Result> ordered = results.stream().sorted(java.util.Comparator.comparingLong(Result::enrollmentId))
+                .toList();
+        // transactions of at most RESULTS_PER_TRANSACTION: short row locks, and little to roll back after a crash
+        Set<Long> done = new java.util.HashSet<>();
+        for (int from = 0; from < ordered.size(); from += RESULTS_PER_TRANSACTION) {
+            done.addAll(recordResultsOnce(ordered.subList(from, Math.min(ordered.size(),
+                    from + RESULTS_PER_TRANSACTION)), at));
+        }
+        return done;
+    }
+
+    /** The most results {@link #recordResults} records in one transaction. */
+    public static final int RESULTS_PER_TRANSACTION = 100;
+
+    private Set<Long> recordResultsOnce(List<Result> ordered, Instant at) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            Set<Long> done = new java.util.HashSet<>();
+            for (Result r : ordered) {
+                if (r.move() != null && !move(tx, r.enrollmentId(), r.version(), r.move(), at)) {
+                    continue;
+                }
+                if (!updateAttempt(tx, r.attemptId(), r.fromStates(), r.settle(), at)) {
+                    throw new StaleEnrollmentException(r.enrollmentId());
+                }
+                done.add(r.attemptId());
+            }
+            return done;
+        });
+    }
+
+    private boolean recordOne(DSLContext tx, long attemptId, Collection<String> fromStates, Settle s,
+                              long enrollmentId, int version, Move m, Instant at) {
+        {
+            if (!updateAttempt(tx, attemptId, fromStates, s, at)) {
+                return false;
+            }
+            if (m != null && !move(tx, enrollmentId, version, m, at)) {
+                throw new StaleEnrollmentException(enrollmentId);
+            }
+            return true;
+        }
+    }
+
+    private static boolean updateAttempt(DSLContext tx, long attemptId, Collection<String> fromStates, Settle s,
+                                         Instant at) {
+        {
             int n = tx.update(ATTEMPT)
                     .set(ATTEMPT.STATE, s.state())
                     .set(ATTEMPT.CONVERSATION_ID, DSL.coalesce(DSL.val(s.conversationId()), ATTEMPT.CONVERSATION_ID))
@@ -499,14 +562,8 @@ public final class EngineRepository {
                     .set(ATTEMPT.SETTLED_AT, ts(at))
                     .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.in(fromStates)))
                     .execute();
-            if (n != 1) {
-                return false;
-            }
-            if (m != null && !move(tx, enrollmentId, version, m, at)) {
-                throw new StaleEnrollmentException(enrollmentId);
-            }
-            return true;
-        });
+            return n == 1;
+        }
     }
 
     /** Thrown inside {@link #recordResult} to roll back when the enrollment moved; callers see false. */

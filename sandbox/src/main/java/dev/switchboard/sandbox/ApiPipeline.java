@@ -108,6 +108,7 @@ final class ApiPipeline {
             throw tooManyRequests();
         }
         metrics.counted(System.currentTimeMillis());
+        metrics.route(ctx.method().name(), ctx.path());
         if (faults.withheld(ctx.method().name(), ctx.path())) {
             throw new ApiException(403, "missing.permissions",
                     "You are missing the following permission(s) for " + ctx.method().name() + " " + ctx.path());

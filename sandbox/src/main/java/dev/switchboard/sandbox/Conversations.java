@@ -26,6 +26,7 @@ final class Conversations {
     private final VirtualClock clock;
     private final Ledger ledger;
     private final Notifications hub;
+    private volatile boolean seededReplies = true;
 
     Conversations(OrgState state, World world, VirtualClock clock, Ledger ledger, Notifications hub) {
         this.state = state;
@@ -113,7 +114,15 @@ final class Conversations {
         return out;
     }
 
+    /** Whether recipients answer SMS as the seeded world says (STOP, HELP, free text …); on by default. */
+    void seededReplies(boolean on) {
+        seededReplies = on;
+    }
+
     private void scheduleReplies(ObjectNode conv, String address, Instant deliveredAt) {
+        if (!seededReplies) {
+            return;
+        }
         World.SmsReply reply = world.smsReply(address);
         Instant at = deliveredAt.plus(world.replyDelay(address));
         switch (reply) {

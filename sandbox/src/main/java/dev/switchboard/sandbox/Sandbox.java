@@ -190,6 +190,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Sets the real-time interval of WebSocket heartbeats (default 30 s); tests use a short one. */
+    /**
+     * Whether the seeded recipients answer SMS (about a third reply: STOP, HELP, free text; on by default). Off, only
+     * scripted replies ({@link #reply}) arrive: for measurements of the outbound path alone.
+     */
+    public void seededReplies(boolean on) {
+        conversations.seededReplies(on);
+    }
+
     public void heartbeatInterval(Duration every) {
         notifications.heartbeatInterval(every);
     }

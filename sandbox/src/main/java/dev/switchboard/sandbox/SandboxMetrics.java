@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the sandbox saw of its clients' traffic, for oracles and benchmarks: requests counted against the budget
- * (with their real times), 429s for an exhausted budget, and 429s injected as faults. Thread-safe.
+ * (with their real times and their route, ids replaced by {@code {id}}), 429s for an exhausted budget, and 429s
+ * injected as faults. Thread-safe.
  */
 public final class SandboxMetrics {
     private static final int MAX_SAMPLES = 1 << 21;
@@ -14,6 +15,32 @@ public final class SandboxMetrics {
     private final AtomicLong budgetRejected = new AtomicLong();
     private final AtomicLong injectedRejected = new AtomicLong();
     private final long[] times = new long[MAX_SAMPLES];
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> routes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A counted request's route: {@code METHOD /path} with every id-like segment replaced by {@code {id}}. */
+    void route(String method, String path) {
+        StringBuilder key = new StringBuilder(method).append(' ');
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty()) {
+                continue;
+            }
+            boolean id = seg.length() > 24 || seg.startsWith("sb-")
+                    || seg.chars().filter(Character::isDigit).count() >= 3;
+            key.append('/').append(id ? "{id}" : seg);
+        }
+        routes.computeIfAbsent(key.toString(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /**
+     * Requests counted against the budget by route ({@code METHOD /api/v2/...}, ids as {@code {id}}), sorted by
+     * route.
+     */
+    public java.util.SortedMap<String, Long> byRoute() {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        routes.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 
     void counted(long epochMillis) {
         long i = counted.getAndIncrement();
@@ -67,5 +94,6 @@ public final class SandboxMetrics {
         counted.set(0);
         budgetRejected.set(0);
         injectedRejected.set(0);
+        routes.clear();
     }
 }

@@ -126,6 +126,22 @@ final class BenchEngineCommand implements Callable<Integer> {
         }
 
         @Override
+        public java.util.Map<String, Long> requestsByRoute() {
+            return sandbox.metrics().byRoute();
+        }
+
+        @Override
+        public void seededReplies(boolean on) {
+            sandbox.seededReplies(on);
+        }
+
+        @Override
+        public List<String> smsLedgerAddresses(boolean campaignsOnly) {
+            return sandbox.ledger().stream().filter(l -> l.channel().equals("sms")
+                    && (!campaignsOnly || l.campaignId() != null)).map(LedgerEntry::address).toList();
+        }
+
+        @Override
         public void close() {
             sandbox.close();
         }

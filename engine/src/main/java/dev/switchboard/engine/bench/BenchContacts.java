@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * numbers (area codes 212, 646, 718, 917, 347; exchanges 200-999 without N11 and 555), all in Eastern time, with SMS
  * consent, so that one SMS window applies to everyone.
  */
-final class BenchContacts {
+public final class BenchContacts {
     static final String HEADER = "external_id,first_name,last_name,mobile_phone,email,zip,state,sms_consent,"
             + "email_consent,voice_consent,consent_date,consent_source,appointment_time,location,amount_due,due_date,"
             + "payment_link,offer_code,outage_area,restore_eta,account_last4";
@@ -21,7 +21,7 @@ final class BenchContacts {
     private BenchContacts() {
     }
 
-    static void write(Path csv, int n) throws IOException {
+    public static void write(Path csv, int n) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write(HEADER);
             w.write('\n');
@@ -33,7 +33,7 @@ final class BenchContacts {
     }
 
     /** The i-th number as "(AAA) EEE-LLLL" without the opening parenthesis. */
-    static String phone(int i) {
+    public static String phone(int i) {
         String area = AREAS[i % AREAS.length];
         int j = i / AREAS.length;
         int exchange = EXCHANGES[(j / 10_000) % EXCHANGES.length];

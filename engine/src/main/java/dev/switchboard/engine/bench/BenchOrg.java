@@ -38,6 +38,20 @@ public interface BenchOrg extends AutoCloseable {
 
     void resetMetrics();
 
+    /** Requests counted by route ({@code METHOD /api/v2/...}, ids as {@code {id}}); empty when not known. */
+    default java.util.Map<String, Long> requestsByRoute() {
+        return java.util.Map.of();
+    }
+
+    /** Whether the org's simulated recipients reply to SMS (on by default). */
+    default void seededReplies(boolean on) {
+    }
+
+    /** Addresses of every SMS the org sent, only those a Genesys campaign sent when {@code campaignsOnly}. */
+    default List<String> smsLedgerAddresses(boolean campaignsOnly) {
+        return ledgerAddresses();
+    }
+
     @Override
     void close();
 }

@@ -118,6 +118,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     private final CircuitBreakers breakers = new CircuitBreakers(dev.switchboard.model.breaker.BreakerPolicy
             .defaults());
     private final VoiceDialer dialer;
+    private final MessagingDelivery messaging;
     private final Inbound inbound;
     private final ReplyPoller replies;
     /** Whether Genesys refused the inbound queue's topic over the WebSocket. */
@@ -169,7 +170,8 @@ public final class Engine implements EngineContext, AutoCloseable {
         this.links = links;
         this.runner = new StepRunner(this);
         this.dialer = new VoiceDialer(this, links.placements());
-        this.inbound = new Inbound(this, links.inbound(), dialer, links.dnc());
+        this.messaging = new MessagingDelivery(this, links.placements(), dialer);
+        this.inbound = new Inbound(this, links.inbound(), dialer, messaging, links.dnc());
         this.replies = new ReplyPoller(this, inbound);
         this.settlement = new Settlement(repo, contacts, campaigns);
         this.inFlight = new java.util.concurrent.Semaphore(options.workers() * 3);
@@ -334,6 +336,29 @@ public final class Engine implements EngineContext, AutoCloseable {
         // says (a fast virtual clock can outrun a lease measured in engine time)
         List<EnrollmentRow> due = repo.dueRows(running, now, batch + busy.size()).stream()
                 .filter(r -> !busy.contains(r.id())).limit(batch).toList();
+        // a campaign with enough due contacts in this round sends its SMS through its Genesys messaging campaign:
+        // the round then takes up to one list add's worth (MessagingDelivery.ROUND)
+        Set<Long> volume = Set.of();
+        MessagingDelivery.Mode mode = MessagingDelivery.mode();
+        if (mode != MessagingDelivery.Mode.OFF && (due.size() >= batch || mode == MessagingDelivery.Mode.ON
+                || running.stream().anyMatch(messaging::inUse))) {
+            List<EnrollmentRow> more = repo.dueRows(running, now, MessagingDelivery.ROUND + busy.size()).stream()
+                    .filter(r -> !busy.contains(r.id())).limit(MessagingDelivery.ROUND).toList();
+            Map<Long, Long> ready = new HashMap<>();
+            more.stream().filter(r -> r.status().equals("READY")).forEach(r -> ready.merge(r.campaignId(), 1L,
+                    Long::sum));
+            Set<Long> v = new java.util.HashSet<>();
+            ready.forEach((id, n) -> {
+                if (MessagingDelivery.volume(n, messaging.inUse(id)) && messaging.mayUse(campaignRows.get(id))) {
+                    v.add(id);
+                }
+            });
+            if (!v.isEmpty()) {
+                volume = v;
+                due = more;
+            }
+        }
+        Set<Long> volumeRound = volume;
         List<EnrollmentRow> claimed = repo.claimAll(due, owner, now.plus(options.lease()));
         if (claimed.isEmpty()) {
             return 0;
@@ -344,7 +369,7 @@ public final class Engine implements EngineContext, AutoCloseable {
             CampaignRow c = campaignRows.get(row.campaignId());
             Sequence seq = sequence(c);
             prepared.add(workers.submit(() -> runner.prepare(row, row.version(), c, seq,
-                    approved.get(c.id()), now)));
+                    approved.get(c.id()), now, volumeRound.contains(c.id()))));
         }
         List<StepRunner.Work> work = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
@@ -372,26 +397,33 @@ public final class Engine implements EngineContext, AutoCloseable {
             repo.checkpointSync();
             journal.dispatching(attempts);
         }
-        // dialer work runs in bulk per campaign (one list add per 1000 contacts, one read per 50)
+        // dialer and messaging-campaign work runs in bulk per campaign (one list add per 1000 contacts, one read
+        // per 50)
         Map<String, List<StepRunner.Work>> bulk = new java.util.LinkedHashMap<>();
         List<StepRunner.Work> single = new ArrayList<>();
         for (StepRunner.Work w : work) {
             if (w.dialer() == null) {
                 single.add(w);
             } else {
-                bulk.computeIfAbsent(w.campaignId() + (w.dialer() instanceof VoiceDialer.Injection ? "/inject"
-                        : "/check"), k -> new ArrayList<>()).add(w);
+                bulk.computeIfAbsent(w.campaignId() + "/" + w.dialer().getClass().getName(),
+                        k -> new ArrayList<>()).add(w);
             }
         }
         for (List<StepRunner.Work> group : bulk.values()) {
             single.add(new StepRunner.Work(group.getFirst().campaignId(), -1, null, () -> {
+                long campaignId = group.getFirst().campaignId();
                 try {
-                    if (group.getFirst().dialer() instanceof VoiceDialer.Injection) {
-                        dialer.inject(group.getFirst().campaignId(), group.stream()
+                    switch (group.getFirst().dialer()) {
+                        case VoiceDialer.Injection x -> dialer.inject(campaignId, group.stream()
                                 .map(g -> (VoiceDialer.Injection) g.dialer()).toList());
-                    } else {
-                        dialer.check(group.getFirst().campaignId(), group.stream()
+                        case VoiceDialer.Check x -> dialer.check(campaignId, group.stream()
                                 .map(g -> (VoiceDialer.Check) g.dialer()).toList());
+                        case MessagingDelivery.Placement x -> messaging.place(campaignId, group.stream()
+                                .map(g -> (MessagingDelivery.Placement) g.dialer()).toList());
+                        case MessagingDelivery.Check x -> messaging.check(campaignId, group.stream()
+                                .map(g -> (MessagingDelivery.Check) g.dialer()).toList());
+                        default -> throw new IllegalStateException("unknown bulk work "
+                                + group.getFirst().dialer().getClass());
                     }
                 } finally {
                     group.forEach(g -> busy.remove(g.enrollmentId()));
@@ -492,7 +524,9 @@ public final class Engine implements EngineContext, AutoCloseable {
         inbound.releaseExits();
         long round = housekeepRound++;
         if (round % 5 == 0) {
-            dialer.housekeep(Set.copyOf(repo.runningCampaignIds()), campaigns.killSwitchOn());
+            Set<Long> runningIds = Set.copyOf(repo.runningCampaignIds());
+            dialer.housekeep(runningIds, campaigns.killSwitchOn());
+            messaging.housekeep(runningIds, campaigns.killSwitchOn());
         }
         if (round % 15 == 0) {
             enrollLateJoiners();
@@ -568,6 +602,7 @@ public final class Engine implements EngineContext, AutoCloseable {
     private void listen() {
         List<String> topics = new ArrayList<>();
         topics.add(POST_CONTACT);
+        topics.addAll(MessagingDelivery.TOPICS);
         String queue = inboundQueue();
         replyTopicRejected = false;
         if (queue != null) {
@@ -624,6 +659,19 @@ public final class Engine implements EngineContext, AutoCloseable {
             SendJournal.Entry j = journals.get(a.id());
             boolean sameOsBoot = osBoot != null && osBoot.equals(boots.get(a.epoch()));
             try {
+                if (MessagingDelivery.isMessaging(a)) {
+                    Optional<Boolean> placed = messaging.reconcile(a);
+                    if (placed.isPresent()) {
+                        settle(a, placed.get(), placed.get() ? "reconciler: the contact is in the Genesys messaging"
+                                + " campaign's list" : "reconciler: the Genesys messaging campaign's list never"
+                                + " received the contact", placed.get() ? messaging.listOf(a.campaignId()) : null,
+                                placed.get() ? MessagingDelivery.genesysId(a.id()) : null);
+                        settled++;
+                    } else {
+                        reconcileRequested.set(true);
+                    }
+                    continue;
+                }
                 if (a.channel().equals(Channel.VOICE.name())) {
                     Optional<Boolean> placed = dialer.reconcile(a);
                     if (placed.isPresent()) {
@@ -873,6 +921,11 @@ public final class Engine implements EngineContext, AutoCloseable {
             pauseCampaign(campaignId, CircuitBreakers.PREFIX + reason + "; resume with --acknowledge");
             emit(new EngineEvent(now(), "BREAKER", campaignId, 0, null, reason));
         });
+    }
+
+    @Override
+    public MessagingDelivery messaging() {
+        return messaging;
     }
 
     @Override

@@ -75,6 +75,9 @@ interface EngineContext {
     /** The SMS senders' carrier limits (durable counters). */
     dev.switchboard.engine.throughput.SenderThrottle throttle();
 
+    /** Volume SMS through Genesys messaging campaigns. */
+    MessagingDelivery messaging();
+
     /** The ids of the Genesys DNC lists every dialer or messaging campaign of the engine carries. */
     List<String> dncLists();
 }

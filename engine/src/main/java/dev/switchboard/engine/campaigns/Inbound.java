@@ -54,12 +54,15 @@ public final class Inbound {
     private final EngineContext ctx;
     private final InboundRepository events;
     private final VoiceDialer dialer;
+    private final MessagingDelivery messaging;
     private final Map<Long, List<Exit>> exits = new ConcurrentHashMap<>();
     private final dev.switchboard.engine.dnc.GenesysDnc dnc;
     private final java.util.concurrent.atomic.AtomicBoolean confirmRequested = new java.util.concurrent.atomic
             .AtomicBoolean();
 
-    Inbound(EngineContext ctx, InboundRepository events, VoiceDialer dialer, dev.switchboard.engine.dnc.GenesysDnc dnc) {
+    Inbound(EngineContext ctx, InboundRepository events, VoiceDialer dialer, MessagingDelivery messaging,
+            dev.switchboard.engine.dnc.GenesysDnc dnc) {
+        this.messaging = messaging;
         this.dnc = dnc;
         this.ctx = ctx;
         this.events = events;
@@ -73,7 +76,7 @@ public final class Inbound {
         try {
             if (e.topicName().endsWith(".conversations.messages")) {
                 onQueueMessage(e.eventBody());
-            } else if (e.topicName().endsWith(".contact.postContact")) {
+            } else if (e.topicName().endsWith(".contact.postContact") && !messaging.onPostContact(e.eventBody())) {
                 String id = e.eventBody().path("outboundContactId").asString("");
                 if (!id.isEmpty()) {
                     dialer.onPostContact(id);

@@ -85,7 +85,10 @@ final class StepRunner {
             this(campaignId, enrollmentId, attemptId, action, null);
         }
 
-        /** Dialer work ({@link VoiceDialer.Injection} or {@link VoiceDialer.Check}) runs in bulk per campaign. */
+        /**
+         * Bulk work, run per campaign: the dialer's ({@link VoiceDialer.Injection}, {@link VoiceDialer.Check}) and
+         * the messaging campaign's ({@link MessagingDelivery.Placement}, {@link MessagingDelivery.Check}).
+         */
         static Work dialer(long campaignId, long enrollmentId, Long attemptId, Object item) {
             return new Work(campaignId, enrollmentId, attemptId, null, item);
         }
@@ -93,7 +96,7 @@ final class StepRunner {
 
     /** Everything phase 1 read about one enrollment. */
     private record Claimed(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence, Contact contact,
-                           RulePack pack) {
+                           RulePack pack, boolean volume) {
     }
 
     /**
@@ -102,6 +105,15 @@ final class StepRunner {
      */
     Optional<Work> prepare(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence,
                            Map<String, TemplateVersion> templates, Instant now) {
+        return prepare(row, version, campaign, sequence, templates, now, false);
+    }
+
+    /**
+     * Phase 1, with {@code volume} true when the claim round holds enough due contacts of the campaign for its SMS
+     * touches to go through its Genesys messaging campaign ({@link MessagingDelivery}).
+     */
+    Optional<Work> prepare(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence,
+                           Map<String, TemplateVersion> templates, Instant now, boolean volume) {
         Optional<Contact> contact = ctx.contacts().contact(row.contactId());
         if (contact.isEmpty()) {
             ctx.repo().moveWithEvent(row.id(), version, new Move("DONE", row.stepId(), null, row.state(),
@@ -109,7 +121,7 @@ final class StepRunner {
                     "contact.missing", null, "the contact is no longer in the store", null), now);
             return Optional.empty();
         }
-        Claimed c = new Claimed(row, version, campaign, sequence, contact.get(), ctx.pack());
+        Claimed c = new Claimed(row, version, campaign, sequence, contact.get(), ctx.pack(), volume);
         Candidates cand = Candidates.of(c.contact().data(), jurisdictions);
         EnrollmentState state = Progress.read(row.state(), c.contact(), row.sequenceVersion(), cand.zones(),
                 Optional.empty());
@@ -225,6 +237,13 @@ final class StepRunner {
                 if (t.channel() == Channel.VOICE) {
                     return voiceIntent(c, state, t, address.get(), tv, rendered, req, cand, events,
                             d.packVersion(), now);
+                }
+                if (t.channel() == Channel.SMS && c.volume() && ctx.messaging().mayUse(c.campaign())) {
+                    Optional<Work> placed = messagingIntent(c, state, t, address.get(), tv, rendered, req, events,
+                            d.packVersion(), now);
+                    if (placed != null) {
+                        return placed;
+                    }
                 }
                 Instant sendAt = now;
                 if (t.channel() == Channel.SMS) {
@@ -383,6 +402,65 @@ final class StepRunner {
         }
         return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), id.get(), new VoiceDialer.Injection(c.row(),
                 c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, zone, until)));
+    }
+
+    /**
+     * An SMS touch of a volume round through the campaign's Genesys messaging campaign: allowed by the gate for at
+     * least {@link VoiceDialer#MIN_SPAN} (Genesys sends whenever its queue gets there), with room in the Genesys
+     * backlog and a slot of the sender's throughput; then the intent, as for any send. Returns null when the touch
+     * should go agentless instead (the window closes too soon for a queue).
+     */
+    private Optional<Work> messagingIntent(Claimed c, EnrollmentState state, Step.Touch t, String number,
+                                           TemplateVersion tv, Rendered rendered, GateRequest req,
+                                           List<EventRow> events, String packVersion, Instant now) {
+        // a placed contact leaves within MIN_SPAN at the campaign's rate (takeRoom): the gate must allow it until
+        // then; the placement lasts until SPAN when the gate allows that too (two probes, not one per 5 minutes)
+        if (!(ComplianceGate.decide(req.at(now.plus(VoiceDialer.MIN_SPAN)), ctx.suppressionView(), pressure(),
+                c.pack()) instanceof Decision.Allowed)) {
+            return null;
+        }
+        Instant until = ComplianceGate.decide(req.at(now.plus(MessagingDelivery.SPAN)), ctx.suppressionView(),
+                pressure(), c.pack()) instanceof Decision.Allowed ? now.plus(MessagingDelivery.SPAN)
+                : now.plus(VoiceDialer.MIN_SPAN);
+        int segments = Math.max(1, rendered.sms().segments());
+        MessagingDelivery messaging = ctx.messaging();
+        if (!messaging.takeRoom(c.campaign(), segments)) {
+            Instant retry = now.plus(Duration.ofMinutes(1));
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "messaging.backlog", retry,
+                    "the Genesys messaging campaign already holds what it can send within "
+                            + VoiceDialer.MIN_SPAN.toMinutes() + " minutes", packVersion));
+            commit(c, new Move("READY", t.id(), retry, Progress.write(state), null), events, now);
+            return Optional.empty();
+        }
+        SenderThrottle.Reservation slot = ctx.throttle().reserve(c.campaign().smsFrom(),
+                Carrier.of(c.contact().data().attributes()), segments, now, until);
+        if (slot instanceof SenderThrottle.Deferred def) {
+            messaging.releaseRoom(c.campaign().id());
+            events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), def.rule(), def.until(), def.reason(),
+                    packVersion));
+            commit(c, new Move("READY", t.id(), def.until(), Progress.write(state), null), events, now);
+            ctx.emit(new EngineEvent(now, "DEFERRED", c.campaign().id(), c.contact().id(), t.id(),
+                    "sender throughput until " + def.until()));
+            return Optional.empty();
+        }
+        int no = ctx.repo().attemptRows(c.row().id(), t.id()) + 1;
+        String key = "e" + c.row().id() + "/" + t.id() + "/" + no;
+        AttemptRow a = new AttemptRow(0, key, c.row().id(), c.campaign().id(), c.contact().id(), t.id(), no,
+                t.channel().name(), number, t.templateId(), rendered.contentHash(), "INTENT", ctx.epoch(), now, null,
+                null, null, null, null, MessagingDelivery.EVIDENCE + " (a volume round), allowed until " + until
+                + " (gate probed at +" + VoiceDialer.MIN_SPAN.toMinutes() + " and +" + MessagingDelivery.SPAN
+                .toMinutes() + " min); template " + t.templateId()
+                + " v" + tv.template().version() + " approved by " + tv.approver() + "; zones " + state.zones(),
+                null, packVersion);
+        Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
+                Progress.write(state), null), events, now);
+        if (id.isEmpty()) {
+            messaging.releaseRoom(c.campaign().id());
+            return Optional.empty();
+        }
+        return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), id.get(), new MessagingDelivery.Placement(
+                c.row(), c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, rendered.text(),
+                until)));
     }
 
     /** The next opening of the pack's strictest voice window after {@code local} (within two weeks). */
@@ -583,6 +661,10 @@ final class StepRunner {
             return Optional.empty();
         }
         AttemptRow a = sent.get();
+        if (a.messageId().startsWith(MessagingDelivery.ID_PREFIX)) {
+            return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), null, new MessagingDelivery.Check(c.row(),
+                    c.version(), c.campaign(), c.sequence(), state, a)));
+        }
         if (a.channel().equals(Channel.VOICE.name())) {
             return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), null, new VoiceDialer.Check(c.row(),
                     c.version(), c.campaign(), c.sequence(), state, a)));

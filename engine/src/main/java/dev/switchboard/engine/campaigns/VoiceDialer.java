@@ -476,13 +476,22 @@ final class VoiceDialer {
      */
     Optional<Dial> withdraw(PlacementRow p, String reason) {
         Optional<Dial> dial = Dial.decode(p.lastDial());
+        boolean messaging = MessagingDelivery.isMessaging(p);
         try {
+            // a messaging campaign skips uncontactable contacts; the dialer, uncallable ones
             Contacts.DialerContact after = ctx.client().contacts().updateContact(p.listId(), p.genesysContactId(),
-                    c -> c.withCallable(false));
-            Optional<Dial> seen = dial(after, null, p.placedAt());
-            if (seen.isPresent() && dial.isEmpty()) {
-                placements.noteDial(p.id(), seen.get().encoded());
-                dial = seen;
+                    c -> messaging ? c.withContactableStatus(Map.of("SMS", new Contacts.ContactableStatus(false,
+                            null))) : c.withCallable(false));
+            if (messaging) {
+                if (p.lastDial() == null) {
+                    MessagingDelivery.news(after).ifPresent(n -> placements.noteDial(p.id(), n.encoded()));
+                }
+            } else {
+                Optional<Dial> seen = dial(after, null, p.placedAt());
+                if (seen.isPresent() && dial.isEmpty()) {
+                    placements.noteDial(p.id(), seen.get().encoded());
+                    dial = seen;
+                }
             }
         } catch (GenesysApiException e) {
             if (e.status() != 404) {
@@ -506,6 +515,9 @@ final class VoiceDialer {
         placementLock.lock();
         try {
             for (PlacementRow p : placements.openOfContact(contactId)) {
+                if (MessagingDelivery.isMessaging(p) && (p.lastDial() != null || p.state().equals("SETTLED"))) {
+                    continue; // already messaged: nothing to stop; it leaves the list with the settled ones
+                }
                 try {
                     withdraw(p, reason);
                     n++;
@@ -535,17 +547,18 @@ final class VoiceDialer {
     private void housekeepLocked(Set<Long> running, boolean killSwitch) {
         for (long campaignId : placements.campaignsWith(Set.of("PLACED", "SETTLED"))) {
             boolean active = running.contains(campaignId) && !killSwitch;
+            String listId = placements.object(campaignId, LIST).orElse(null);
+            if (listId == null) {
+                continue; // no voice placements (messaging ones are MessagingDelivery's)
+            }
             try {
                 if (!active) {
                     stop(campaignId);
-                    for (PlacementRow p : placements.ofCampaign(campaignId, Set.of("PLACED"), 500)) {
+                    for (PlacementRow p : placements.ofList(campaignId, listId, Set.of("PLACED"), 500)) {
                         withdraw(p, killSwitch ? "the kill switch is on" : "the campaign is not running");
                     }
                 }
-                String listId = placements.object(campaignId, LIST).orElse(null);
-                if (listId != null) {
-                    deleteSettled(campaignId, listId);
-                }
+                deleteSettled(campaignId, listId);
             } catch (RuntimeException e) {
                 LOG.warn("dialer housekeeping of campaign {} failed: {}", campaignId, e.toString());
             }
@@ -569,7 +582,7 @@ final class VoiceDialer {
      * (its result is settled from there) and the contact leaves the list, so a new cycle cannot call it again.
      */
     private void removeCalled(long campaignId, String listId) {
-        List<PlacementRow> open = placements.ofCampaign(campaignId, Set.of("PLACED"), 1000);
+        List<PlacementRow> open = placements.ofList(campaignId, listId, Set.of("PLACED"), 1000);
         if (open.isEmpty()) {
             return;
         }
@@ -596,7 +609,7 @@ final class VoiceDialer {
     }
 
     private void deleteSettled(long campaignId, String listId) {
-        List<PlacementRow> settled = placements.ofCampaign(campaignId, Set.of("SETTLED"), 250);
+        List<PlacementRow> settled = placements.ofList(campaignId, listId, Set.of("SETTLED"), 250);
         if (settled.isEmpty()) {
             return;
         }
