@@ -26,8 +26,26 @@ public final class AuditLogRepository {
         return dsl.transactionResult(cfg -> append(cfg.dsl(), actor, osLogin, action, subject, details, at));
     }
 
+    /**
+     * Appends in the caller's transaction. Two appenders may read the same last row (H2's {@code FOR UPDATE} waits
+     * for the other's commit, then returns the row it had found, no longer the last); the second insert then meets
+     * the first one's sequence number and reads the head again (each statement sees what is committed).
+     */
     static AuditEntry append(DSLContext tx, String actor, String osLogin, String action, String subject,
                              String details, Instant at) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return appendOnce(tx, actor, osLogin, action, subject, details, at);
+            } catch (org.jooq.exception.IntegrityConstraintViolationException e) {
+                if (tries >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static AuditEntry appendOnce(DSLContext tx, String actor, String osLogin, String action, String subject,
+                                         String details, Instant at) {
         AuditEntry last = tx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ.desc()).limit(1).forUpdate()
                 .fetchOptional(AuditLogRepository::toModel).orElse(null);
         // the column keeps microseconds: hash what is stored, or verification would fail on the nanoseconds

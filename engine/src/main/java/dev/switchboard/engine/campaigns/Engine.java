@@ -121,6 +121,8 @@ public final class Engine implements EngineContext, AutoCloseable {
     private final MessagingDelivery messaging;
     private final Inbound inbound;
     private final ReplyPoller replies;
+    /** How long a start waits for the inbound queue's topic to be live before the first claim. */
+    static final Duration REPLY_SUBSCRIBE_WAIT = Duration.ofSeconds(5);
     /** Whether Genesys refused the inbound queue's topic over the WebSocket. */
     private volatile boolean replyTopicRejected;
     private Boolean repliesWereLive;
@@ -218,6 +220,21 @@ public final class Engine implements EngineContext, AutoCloseable {
         inbound.processPending();
         running.set(true);
         listen();
+        // subscribe before sending: replies to texts sent once the queue's topic is live come as notifications,
+        // so only texts sent before (while the engine was down) or during a gap need the conversation poller
+        long waitUntil = System.nanoTime() + REPLY_SUBSCRIBE_WAIT.toNanos();
+        while (!repliesLive() && notifications != null && !replyTopicRejected && inboundQueue() != null
+                && System.nanoTime() < waitUntil) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (repliesLive()) {
+            replies.live(now());
+        }
         workers = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-worker-",
                 1).factory());
         senders = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().daemon().name("engine-sender-",

@@ -662,7 +662,8 @@ final class MessagingDelivery {
         Signal.Result result = n.messaged() ? new Signal.Result(Outcome.DELIVERED, Optional.empty())
                 : new Signal.Result(Outcome.FAILED, Optional.of(n.code().contains("DNC") ? FailureReason.BLOCKED
                 : FailureReason.REJECTED));
-        PlanStep plan = planner.plan(i.state(), i.sequence(), result, now);
+        PlanStep plan = planner.plan(i.state(), i.sequence(), StepRunner.afterResult(ctx, i.row().contactId(),
+                i.campaign().id(), result), now);
         String detail = n.messaged() ? "sent by the Genesys messaging campaign at " + n.at() + " (" + n.code()
                 + "; delivery receipts are not read on this path)" : "the Genesys messaging campaign did not send: "
                 + n.code();

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * topic; Genesys delivers nothing missed while no socket was connected (no replay), and an org may refuse the topic
  * over the WebSocket. While the topic is not live (rejected, the channel not open, the socket reconnecting; at every
  * engine start, since the engine may have been down), and for {@link #GRACE} after it is live again so that every
- * conversation is looked at once after the gap, the conversations of texts sent in the last {@link #HORIZON} are
- * read ({@code GET /api/v2/conversations/messages/{id}}, a polling request the pacer serves after sends) with a
+ * conversation is looked at once after the gap, the conversations of texts sent in the last {@link #HORIZON} (and
+ * before replies were live again: later texts' replies come as notifications) are read ({@code GET /api/v2/conversations/messages/{id}}, a polling request the pacer serves after sends) with a
  * backoff from {@link #FIRST} to {@link #MAX_GAP} per conversation. Each customer message found is recorded under
  * the same key as its notification would be, so a reply seen both ways is processed once.
  *
@@ -50,6 +50,13 @@ final class ReplyPoller {
     ReplyPoller(EngineContext ctx, Inbound inbound) {
         this.ctx = ctx;
         this.inbound = inbound;
+    }
+
+    /** Replies are live from {@code at} on (the engine subscribed before its first send). */
+    synchronized void live(Instant at) {
+        if (liveSince == null) {
+            liveSince = at;
+        }
     }
 
     /** Whether the poller reads conversations now. */
@@ -128,6 +135,9 @@ final class ReplyPoller {
         Instant since = now.minus(HORIZON);
         schedule.values().removeIf(n -> n.sentAt().isBefore(since));
         for (EngineRepository.TextConversation t : ctx.repo().textConversationsSince(since, 200_000)) {
+            if (liveSince != null && !t.createdAt().isBefore(liveSince)) {
+                continue; // sent while replies were live: its replies come as notifications
+            }
             schedule.putIfAbsent(t.conversationId(), new Next(t.conversationId(), t.createdAt(),
                     t.createdAt().plus(FIRST), FIRST));
         }

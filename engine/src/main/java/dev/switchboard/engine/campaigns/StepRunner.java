@@ -717,9 +717,19 @@ final class StepRunner {
         }
     }
 
+    /**
+     * The signal that moves an enrollment on once an awaited result arrives: the result itself, unless an exit (an
+     * opt-out, a conversion) came in while the touch was awaited; then the exit, which a result that ends the
+     * sequence its own way must not swallow (an exit is not taken while a result is awaited).
+     */
+    static Signal afterResult(EngineContext ctx, long contactId, long campaignId, Signal result) {
+        return ctx.exitSignal(contactId, campaignId).<Signal>map(Signal.Event::new).orElse(result);
+    }
+
     private void settleOutcome(Claimed c, EnrollmentState state, AttemptRow a, Step.Touch t, Signal.Result result,
                                String outcome, String detail, Instant now) {
-        PlanStep plan = planner.plan(state, c.sequence(), result, now);
+        PlanStep plan = planner.plan(state, c.sequence(), afterResult(ctx, c.row().contactId(),
+                c.campaign().id(), result), now);
         ctx.repo().recordResult(a.id(), Set.of("SENT"), new Settle("SENT", null, null, outcome, detail, null),
                 c.row().id(), c.version(), move(plan, c), now);
         ctx.emit(new EngineEvent(now, outcome.equals("DELIVERED") ? "DELIVERED" : "FAILED", c.campaign().id(),

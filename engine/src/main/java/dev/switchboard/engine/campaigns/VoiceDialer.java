@@ -442,7 +442,8 @@ final class VoiceDialer {
             ctx.optedOut(i.row().contactId(), i.attempt().address(), "do-not-call wrap-up code");
             ctx.breaker(i.campaign().id(), CircuitBreakers.Kind.OPT_OUT);
         }
-        PlanStep plan = r.signal().map(s -> planner.plan(i.state(), i.sequence(), s, now))
+        PlanStep plan = r.signal().map(s -> planner.plan(i.state(), i.sequence(), StepRunner.afterResult(ctx,
+                        i.row().contactId(), i.campaign().id(), s), now))
                 .orElse(new PlanStep.Next(t.id(), now, List.of(), i.state()));
         String outcome = r.outcome().map(Enum::name).orElse("SKIPPED");
         ctx.repo().recordResult(i.attempt().id(), Set.of("SENT"), new Settle(r.callPlaced() ? "SENT" : "NOT_SENT",

@@ -37,6 +37,21 @@ class StopMidSendTest {
     @TempDir
     Path dir;
 
+    /**
+     * Agentless sends: the messages queued in the engine are what this test is about (a broadcast this size would
+     * otherwise go through a Genesys messaging campaign, whose waiting contacts an opt-out withdraws, and whose
+     * DNC list Genesys itself checks: MessagingCampaignTest).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void agentless() {
+        System.setProperty(MessagingDelivery.PROPERTY, "off");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restore() {
+        System.clearProperty(MessagingDelivery.PROPERTY);
+    }
+
     @Test
     void noQueuedMessageLeavesAfterTheStopCommits() throws Exception {
         AtomicReference<EngineFixture> fixture = new AtomicReference<>();
