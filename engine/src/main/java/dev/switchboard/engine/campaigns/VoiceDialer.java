@@ -652,10 +652,22 @@ final class VoiceDialer {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Instant now = ctx.now();
-        placements.place(a.id(), a.enrollmentId(), a.campaignId(), a.contactId(), listId.get(), genesysId(a.id()),
-                a.address(), a.createdAt(), now);
-        return Optional.of(true);
+        // it arrived, and the dialer may call it whenever it likes: nothing follows an injection the engine lost
+        // track of, so it is taken out of the list now; sent if the dialer called it meanwhile, else not sent (the
+        // step goes through the gate again)
+        placementLock.lock();
+        try {
+            Instant now = ctx.now();
+            PlacementRow p = placements.place(a.id(), a.enrollmentId(), a.campaignId(), a.contactId(), listId.get(),
+                    genesysId(a.id()), a.address(), a.createdAt(), now);
+            return Optional.of(withdraw(p, "its add's answer was lost; reconciled and taken out of the list")
+                    .isPresent());
+        } catch (RuntimeException e) {
+            LOG.warn("reconciled placement of attempt {} not withdrawn yet: {}", a.id(), e.toString());
+            return Optional.empty();
+        } finally {
+            placementLock.unlock();
+        }
     }
 
     static String genesysId(long attemptId) {

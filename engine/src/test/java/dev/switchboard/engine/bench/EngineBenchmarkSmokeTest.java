@@ -53,8 +53,10 @@ class EngineBenchmarkSmokeTest {
 
         @Override
         public OrgConnection connection() {
+            // with the inbound queue, as the built-in sandbox connection has it (replies come as notifications)
             return OrgConnection.urls(sandbox.apiBaseUrl(), sandbox.loginBaseUrl(), sandbox.clientId(),
-                    sandbox.clientSecret().toCharArray());
+                    sandbox.clientSecret().toCharArray())
+                    .withInboundQueue(dev.switchboard.sandbox.Sandbox.INBOUND_QUEUE_ID);
         }
 
         @Override
