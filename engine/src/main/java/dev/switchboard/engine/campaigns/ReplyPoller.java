@@ -45,7 +45,6 @@ final class ReplyPoller {
     private final Map<String, Next> schedule = new HashMap<>();
     private Instant liveSince;
     private Instant loadedAt;
-    private long polled;
 
     ReplyPoller(EngineContext ctx, Inbound inbound) {
         this.ctx = ctx;
@@ -60,13 +59,8 @@ final class ReplyPoller {
     }
 
     /** Whether the poller reads conversations now. */
-    synchronized boolean active(Instant now) {
+    private boolean active(Instant now) {
         return liveSince == null || now.isBefore(liveSince.plus(GRACE));
-    }
-
-    /** Conversations read so far. */
-    synchronized long polled() {
-        return polled;
     }
 
     /**
@@ -111,7 +105,6 @@ final class ReplyPoller {
                 LOG.debug("conversation {} not read ({}); tried again next pass", n.conversationId(), e.toString());
                 continue;
             }
-            polled++;
             for (Messages.InboundRef r : replies) {
                 Instant at = parse(r.timestamp());
                 if (inbound.record("genesys:message:" + r.id(), "poll", "REPLY", null, null, r.fromAddress(),
