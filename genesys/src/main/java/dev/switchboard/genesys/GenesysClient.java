@@ -45,6 +45,7 @@ public final class GenesysClient implements AutoCloseable {
     private final CampaignApi campaigns;
     private final OrganizationApi organization;
     private final NotificationsApi notifications;
+    private final ResponsesApi responses;
     private final boolean ownsHttp;
     private final List<NotificationStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -75,6 +76,7 @@ public final class GenesysClient implements AutoCloseable {
         this.campaigns = new CampaignApi(transport);
         this.organization = new OrganizationApi(transport);
         this.notifications = new NotificationsApi(transport);
+        this.responses = new ResponsesApi(transport);
     }
 
     /** A builder for an endpoint (a region's or explicit URLs) and credentials. */
@@ -115,6 +117,11 @@ public final class GenesysClient implements AutoCloseable {
     /** Wrap-up codes and mapping, limits, SMS numbers, token info. */
     public OrganizationApi organization() {
         return organization;
+    }
+
+    /** Response Management: the content templates of messaging campaigns. */
+    public ResponsesApi responses() {
+        return responses;
     }
 
     /** Notification channels and subscriptions (REST). */

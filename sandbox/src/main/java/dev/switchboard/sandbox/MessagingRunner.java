@@ -150,6 +150,10 @@ final class MessagingRunner {
         req.putArray("toAddresses").addObject().put("email", address);
         req.put("subject", subject(Json.refId(email, "contentTemplate"), data));
         req.put("textBody", body == null ? "" : body);
+        String html = html(Json.refId(email, "contentTemplate"), data);
+        if (html != null) {
+            req.put("htmlBody", html);
+        }
         ObjectNode res = conversations.sendEmail(req, campaignId);
         run.put("messaged", run.path("messaged").asInt(0) + 1);
         evaluation(contact, "latestEmailEvaluations", col, address, "email", "OUTBOUND_MESSAGE_SENT", now);
@@ -182,7 +186,8 @@ final class MessagingRunner {
             ObjectNode t = state.get("responses", templateId);
             if (t != null) {
                 for (JsonNode tx : t.path("texts")) {
-                    if (!"subject".equals(Json.text(tx, "type"))) {
+                    if (!"subject".equals(Json.text(tx, "type"))
+                            && !"text/html".equals(Json.text(tx, "contentType"))) {
                         text = Json.text(tx, "content");
                         break;
                     }
@@ -196,6 +201,19 @@ final class MessagingRunner {
             text = text.replace("{{" + e.getKey() + "}}", e.getValue().asString(""));
         }
         return text;
+    }
+
+    /** The template's text/html body, substituted; null when it has none. */
+    private String html(String templateId, JsonNode data) {
+        ObjectNode t = templateId == null ? null : state.get("responses", templateId);
+        if (t != null) {
+            for (JsonNode tx : t.path("texts")) {
+                if (!"subject".equals(Json.text(tx, "type")) && "text/html".equals(Json.text(tx, "contentType"))) {
+                    return render(Json.text(tx, "content"), null, data);
+                }
+            }
+        }
+        return null;
     }
 
     private String subject(String templateId, JsonNode data) {

@@ -366,7 +366,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                     Long::sum));
             Set<Long> v = new java.util.HashSet<>();
             ready.forEach((id, n) -> {
-                if (MessagingDelivery.volume(n, messaging.inUse(id)) && messaging.mayUse(campaignRows.get(id))) {
+                if (MessagingDelivery.volume(n, messaging.inUse(id)) && messaging.mayUseAny(campaignRows.get(id))) {
                     v.add(id);
                 }
             });
@@ -681,7 +681,7 @@ public final class Engine implements EngineContext, AutoCloseable {
                     if (placed.isPresent()) {
                         settle(a, placed.get(), placed.get() ? "reconciler: the contact is in the Genesys messaging"
                                 + " campaign's list" : "reconciler: the Genesys messaging campaign's list never"
-                                + " received the contact", placed.get() ? messaging.listOf(a.campaignId()) : null,
+                                + " received the contact", placed.get() ? messaging.listOf(a) : null,
                                 placed.get() ? MessagingDelivery.genesysId(a.id()) : null);
                         settled++;
                     } else {

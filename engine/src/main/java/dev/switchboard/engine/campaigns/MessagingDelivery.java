@@ -4,6 +4,7 @@ import dev.switchboard.genesys.Campaigns;
 import dev.switchboard.genesys.Contacts;
 import dev.switchboard.genesys.DomainRef;
 import dev.switchboard.genesys.GenesysApiException;
+import dev.switchboard.genesys.ResponsesApi;
 import dev.switchboard.model.sequence.CapCheck;
 import dev.switchboard.model.sequence.EnrollmentState;
 import dev.switchboard.model.sequence.FailureReason;
@@ -41,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Volume SMS through a Genesys messaging campaign (architecture.md: "for volume, through contact lists attached to
+ * Volume SMS and email through Genesys messaging campaigns (architecture.md: "for volume, through contact lists attached to
  * Genesys messaging campaigns, 1000 contacts per request"). An agentless send costs one API call per contact; when a
  * claim round holds at least {@link #THRESHOLD} due contacts of one campaign, its SMS touches go instead, with the
  * text the engine rendered itself, into the contact list of the campaign's own Genesys messaging campaign (one list
@@ -62,6 +63,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * campaign and then take every waiting contact out in bulk. A Genesys messaging campaign that ran out ("complete")
  * goes over its whole list again when restarted, so every messaged contact leaves the list before a restart.
  *
+ * <p>Email ({@link Lane#EMAIL}) takes the same path through the campaign's own email messaging campaign, whose
+ * content template (a {@code CampaignEmailTemplate} response) substitutes the subject and bodies the engine rendered
+ * whole, from the contact's {@link #SUBJECT}, {@link #TEXT} and {@link #HTML} columns.
+ *
  * <p>One SMS number sends for only one running Genesys messaging campaign (genesys-api.md §7): a number is held by
  * the first engine campaign that uses it here, and another running campaign on the same number sends agentless.
  */
@@ -71,9 +76,68 @@ final class MessagingDelivery {
 
     static final String LIST = "SMS_LIST";
     static final String CAMPAIGN = "SMS_CAMPAIGN";
+    /** The email lane's list, messaging campaign and content template (a Response Management response). */
+    static final String EMAIL_LIST = "EMAIL_LIST";
+    static final String EMAIL_CAMPAIGN = "EMAIL_CAMPAIGN";
+    static final String EMAIL_TEMPLATE = "EMAIL_TEMPLATE";
     static final String REF = "switchboardRef";
     static final String PHONE = "phone";
     static final String MESSAGE = "message";
+    static final String EMAIL = "email";
+    /**
+     * The email lane's text columns: the subject, plain-text and HTML bodies the engine rendered from the approved
+     * template, which the campaign's content template substitutes whole ({@code {{sb_subject}}} …), so what
+     * Genesys sends is exactly what the engine rendered and hashed.
+     */
+    static final String SUBJECT = "sb_subject";
+    static final String TEXT = "sb_text";
+    static final String HTML = "sb_html";
+
+    /**
+     * The two lanes through messaging campaigns: each engine campaign has its own Genesys list and messaging
+     * campaign per lane (a Genesys messaging campaign is either SMS or email).
+     */
+    enum Lane {
+        SMS(LIST, CAMPAIGN, "SMS", "sms"),
+        EMAIL(EMAIL_LIST, EMAIL_CAMPAIGN, "Email", "email");
+
+        final String listKey;
+        final String campaignKey;
+        /** The contactable-status key Genesys uses for the channel. */
+        final String contactable;
+        final String label;
+
+        Lane(String listKey, String campaignKey, String contactable, String label) {
+            this.listKey = listKey;
+            this.campaignKey = campaignKey;
+            this.contactable = contactable;
+            this.label = label;
+        }
+
+        static Optional<Lane> of(dev.switchboard.model.contact.Channel channel) {
+            return switch (channel) {
+                case SMS -> Optional.of(SMS);
+                case EMAIL -> Optional.of(EMAIL);
+                default -> Optional.empty();
+            };
+        }
+
+        static Lane of(PlacementRow p) {
+            return p.address() != null && p.address().contains("@") ? EMAIL : SMS;
+        }
+
+        static Lane of(AttemptRow a) {
+            return "EMAIL".equals(a.channel()) ? EMAIL : SMS;
+        }
+
+        String upper() {
+            return this == SMS ? "SMS" : "Email";
+        }
+    }
+
+    /** An engine campaign's lane. */
+    record Key(long campaignId, Lane lane) {
+    }
     /** Prefix of the Genesys contact ids of messaging placements (voice uses {@code sb-a}). */
     static final String ID_PREFIX = "sb-m";
     /** The attempt evidence of a messaging placement starts with this (the reconciler tells the paths apart). */
@@ -81,7 +145,8 @@ final class MessagingDelivery {
     /** The post-contact code of a message Genesys sent. */
     static final String SENT_CODE = "OUTBOUND_MESSAGE_SENT";
     /** Notification topics of the messaging campaigns' per-contact results. */
-    static final List<String> TOPICS = List.of("v2.outbound.messaging.campaigns.contact.postContact");
+    static final List<String> TOPICS = List.of("v2.outbound.messaging.campaigns.contact.postContact",
+            "v2.outbound.email.campaigns.contact.postContact");
 
     /**
      * Due contacts of one campaign in a claim round from which its SMS touches go through the messaging campaign:
@@ -128,15 +193,27 @@ final class MessagingDelivery {
         };
     }
 
-    /** Whether the campaign placed contacts in its messaging campaign within the last {@link #POLL}. */
+    /** Whether the campaign placed contacts in one of its messaging campaigns within the last {@link #POLL}. */
     boolean inUse(long campaignId) {
-        Instant last = lastUsed.get(campaignId);
-        return last != null && last.plus(POLL).isAfter(ctx.now());
+        for (Lane lane : Lane.values()) {
+            Instant last = lastUsed.get(new Key(campaignId, lane));
+            if (last != null && last.plus(POLL).isAfter(ctx.now())) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** One contact to place (phase 1 committed its intent). */
+    /**
+     * One contact to place (phase 1 committed its intent): its address (a number or an email address) and what
+     * the engine rendered ({@code subject} and {@code html} only for email).
+     */
     record Placement(EnrollmentRow row, int version, CampaignRow campaign, Sequence sequence, EnrollmentState state,
-                     Step.Touch touch, long attemptId, String number, String text, Instant expiresAt) {
+                     Step.Touch touch, long attemptId, String number, String text, String subject, String html,
+                     Instant expiresAt) {
+        Lane lane() {
+            return Lane.of(touch.channel()).orElseThrow();
+        }
     }
 
     /** One waiting placement to look at. */
@@ -170,12 +247,12 @@ final class MessagingDelivery {
     private final Planner planner = new Planner(CapCheck.NONE);
     /** SMS number → the engine campaign whose Genesys messaging campaign holds it. */
     private final Map<String, Long> senders = new ConcurrentHashMap<>();
-    /** Engine campaigns whose messaging campaign could not be set up: they send agentless. */
-    private final Map<Long, String> unavailable = new ConcurrentHashMap<>();
-    /** Per engine campaign: contacts placed or about to be, not yet messaged (the Genesys backlog). */
-    private final Map<Long, AtomicInteger> waiting = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> rates = new ConcurrentHashMap<>();
-    private final Map<Long, Instant> lastUsed = new ConcurrentHashMap<>();
+    /** Engine campaigns' lanes whose messaging campaign could not be set up: they send agentless. */
+    private final Map<Key, String> unavailable = new ConcurrentHashMap<>();
+    /** Per engine campaign and lane: contacts placed or about to be, not yet messaged (the Genesys backlog). */
+    private final Map<Key, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final Map<Key, Integer> rates = new ConcurrentHashMap<>();
+    private final Map<Key, Instant> lastUsed = new ConcurrentHashMap<>();
 
     MessagingDelivery(EngineContext ctx, DialerRepository placements, VoiceDialer dialer) {
         this.ctx = ctx;
@@ -191,9 +268,9 @@ final class MessagingDelivery {
         return a.evidence() != null && a.evidence().startsWith(EVIDENCE);
     }
 
-    /** The id of the campaign's Genesys messaging list (or a marker when it has none). */
-    String listOf(long campaignId) {
-        return placements.object(campaignId, LIST).orElse("no-messaging-list");
+    /** The id of the Genesys messaging list of the attempt's campaign and lane (or a marker when it has none). */
+    String listOf(AttemptRow a) {
+        return placements.object(a.campaignId(), Lane.of(a).listKey).orElse("no-messaging-list");
     }
 
     static String genesysId(long attemptId) {
@@ -202,9 +279,23 @@ final class MessagingDelivery {
 
     // ---- who may use it ----------------------------------------------------------------------------------------
 
-    /** Whether the campaign's SMS may go through its messaging campaign now (a sender no other campaign holds). */
-    boolean mayUse(CampaignRow c) {
-        if (c == null || c.smsFrom() == null || c.smsFrom().isBlank() || unavailable.containsKey(c.id())) {
+    /** Whether the campaign's SMS or email may go through a messaging campaign now. */
+    boolean mayUseAny(CampaignRow c) {
+        return mayUse(c, Lane.SMS) || mayUse(c, Lane.EMAIL);
+    }
+
+    /**
+     * Whether the campaign's touches of a lane may go through its messaging campaign now: SMS from a sender no
+     * other campaign holds, email from a from-address.
+     */
+    boolean mayUse(CampaignRow c, Lane lane) {
+        if (c == null || unavailable.containsKey(new Key(c.id(), lane))) {
+            return false;
+        }
+        if (lane == Lane.EMAIL) {
+            return c.emailFrom() != null && c.emailFrom().contains("@");
+        }
+        if (c.smsFrom() == null || c.smsFrom().isBlank()) {
             return false;
         }
         Long holder = senders.putIfAbsent(c.smsFrom(), c.id());
@@ -216,8 +307,11 @@ final class MessagingDelivery {
      * (segments per second, AT&T's per-minute limit) for messages of {@code segments}, at most
      * {@link #MAX_MESSAGES_PER_MINUTE}.
      */
-    int messagesPerMinute(CampaignRow c, int segments) {
-        return rates.computeIfAbsent(c.id(), id -> {
+    int messagesPerMinute(CampaignRow c, Lane lane, int segments) {
+        return rates.computeIfAbsent(new Key(c.id(), lane), k -> {
+            if (lane == Lane.EMAIL) {
+                return MAX_MESSAGES_PER_MINUTE; // no sender throughput for email: Genesys's own pace
+            }
             SenderLimits l = ctx.throttle().limits(c.smsFrom());
             double perMinute = l.segmentsPerSecond() * 60;
             if (l.attPerMinute() > 0) {
@@ -231,9 +325,9 @@ final class MessagingDelivery {
      * Takes a place in the campaign's Genesys backlog for one more contact: no more wait there than can leave at
      * the campaign's rate within {@link VoiceDialer#MIN_SPAN} (every placed contact is allowed at least that long).
      */
-    boolean takeRoom(CampaignRow c, int segments) {
-        int cap = messagesPerMinute(c, segments) * (int) VoiceDialer.MIN_SPAN.toMinutes();
-        AtomicInteger n = waiting.computeIfAbsent(c.id(), id -> new AtomicInteger(countWaiting(id)));
+    boolean takeRoom(CampaignRow c, Lane lane, int segments) {
+        int cap = messagesPerMinute(c, lane, segments) * (int) VoiceDialer.MIN_SPAN.toMinutes();
+        AtomicInteger n = waiting.computeIfAbsent(new Key(c.id(), lane), k -> new AtomicInteger(countWaiting(k)));
         if (n.incrementAndGet() > cap) {
             n.decrementAndGet();
             return false;
@@ -242,15 +336,16 @@ final class MessagingDelivery {
     }
 
     /** Gives back a place taken by {@link #takeRoom} (the intent was not committed, or the contact left). */
-    void releaseRoom(long campaignId) {
-        AtomicInteger n = waiting.get(campaignId);
+    void releaseRoom(long campaignId, Lane lane) {
+        AtomicInteger n = waiting.get(new Key(campaignId, lane));
         if (n != null && n.decrementAndGet() < 0) {
             n.set(0);
         }
     }
 
-    private int countWaiting(long campaignId) {
-        return placements.object(campaignId, LIST).map(l -> placements.waitingWithoutNews(campaignId, l)).orElse(0);
+    private int countWaiting(Key k) {
+        return placements.object(k.campaignId(), k.lane().listKey)
+                .map(l -> placements.waitingWithoutNews(k.campaignId(), l)).orElse(0);
     }
 
     // ---- setup ----------------------------------------------------------------------------------------------------
@@ -258,30 +353,84 @@ final class MessagingDelivery {
     record Resources(String listId, String campaignId) {
     }
 
-    /** The campaign's Genesys contact list and messaging campaign (with the engine's DNC lists), made on first use. */
-    synchronized Resources resources(CampaignRow c, int segments) {
+    /**
+     * The campaign's Genesys contact list and messaging campaign of a lane (with the engine's DNC lists), made on
+     * first use; for email also its content template, a {@code CampaignEmailTemplate} response that substitutes the
+     * rendered subject and bodies whole.
+     */
+    synchronized Resources resources(CampaignRow c, Lane lane, int segments) {
         Instant now = ctx.now();
-        String listId = placements.object(c.id(), LIST).orElse(null);
+        String name = clip("Switchboard " + c.id() + " " + c.name() + " " + lane.label, 64);
+        String listId = placements.object(c.id(), lane.listKey).orElse(null);
         if (listId == null) {
-            Contacts.DialerContactList list = ctx.client().contacts().createContactList(Contacts.DialerContactList
-                    .create(clip("Switchboard " + c.id() + " " + c.name() + " sms", 64), List.of(REF, PHONE, MESSAGE),
-                            List.of(new Contacts.PhoneColumn(PHONE, "cell")), List.of()));
-            listId = placements.putObject(c.id(), LIST, list.id(), list.name(), now);
+            Contacts.DialerContactList list = ctx.client().contacts().createContactList(lane == Lane.SMS
+                    ? Contacts.DialerContactList.create(name, List.of(REF, PHONE, MESSAGE),
+                            List.of(new Contacts.PhoneColumn(PHONE, "cell")), List.of())
+                    : Contacts.DialerContactList.create(name, List.of(REF, EMAIL, SUBJECT, TEXT, HTML), List.of(),
+                            List.of(new Contacts.EmailColumn(EMAIL, "personal"))));
+            listId = placements.putObject(c.id(), lane.listKey, list.id(), list.name(), now);
         }
-        String campaignId = placements.object(c.id(), CAMPAIGN).orElse(null);
+        String campaignId = placements.object(c.id(), lane.campaignKey).orElse(null);
         if (campaignId == null) {
-            int mpm = messagesPerMinute(c, segments);
-            ObjectNode sms = JSON.createObjectNode().put("messageColumn", MESSAGE).put("phoneColumn", PHONE);
-            sms.putObject("senderSmsPhoneNumber").put("phoneNumber", c.smsFrom());
+            int mpm = messagesPerMinute(c, lane, segments);
+            ObjectNode sms = null;
+            ObjectNode email = null;
+            if (lane == Lane.SMS) {
+                sms = JSON.createObjectNode().put("messageColumn", MESSAGE).put("phoneColumn", PHONE);
+                sms.putObject("senderSmsPhoneNumber").put("phoneNumber", c.smsFrom());
+            } else {
+                String template = placements.object(c.id(), EMAIL_TEMPLATE).orElse(null);
+                if (template == null) {
+                    template = placements.putObject(c.id(), EMAIL_TEMPLATE, emailTemplate(name), name, now);
+                }
+                email = JSON.createObjectNode();
+                email.putArray("emailColumns").add(EMAIL);
+                int at = c.emailFrom().lastIndexOf('@');
+                ObjectNode from = email.putObject("fromAddress");
+                from.put("localPart", c.emailFrom().substring(0, at));
+                from.putObject("domain").put("id", c.emailFrom().substring(at + 1));
+                email.putObject("contentTemplate").put("id", template);
+            }
+            List<String> dnc = new ArrayList<>(ctx.dncLists());
+            if (lane == Lane.EMAIL) {
+                // the org's email DNC lists too (the engine's own lists, phone and email, are already there)
+                ctx.client().dnc().listDncLists().stream().filter(l -> "Email".equalsIgnoreCase(l.contactMethod())
+                        && !dnc.contains(l.id())).forEach(l -> dnc.add(l.id()));
+            }
             Campaigns.MessagingCampaign created = ctx.client().campaigns().createMessagingCampaign(
-                    new Campaigns.MessagingCampaign(null, clip("Switchboard " + c.id() + " " + c.name() + " sms", 64),
-                            null, "off", DomainRef.of(listId), mpm, ctx.dncLists().stream().map(DomainRef::of)
-                            .toList(), null, null, sms, null));
-            campaignId = placements.putObject(c.id(), CAMPAIGN, created.id(), mpm + " messages per minute", now);
-            ctx.emit(new EngineEvent(now, "MESSAGING", c.id(), 0, null, "Genesys messaging campaign created ("
-                    + mpm + " messages a minute, the sender's throughput; the engine's DNC lists attached)"));
+                    new Campaigns.MessagingCampaign(null, name, null, "off", DomainRef.of(listId), mpm,
+                            dnc.stream().map(DomainRef::of).toList(), null, null, sms, email));
+            campaignId = placements.putObject(c.id(), lane.campaignKey, created.id(), mpm + " messages per minute",
+                    now);
+            ctx.emit(new EngineEvent(now, "MESSAGING", c.id(), 0, null, "Genesys " + lane.label
+                    + " messaging campaign created (" + mpm + " messages a minute" + (lane == Lane.SMS
+                    ? ", the sender's throughput" : "") + "; the engine's DNC lists attached)"));
         }
         return new Resources(listId, campaignId);
+    }
+
+    /**
+     * Creates the email lane's content template in the org's first response library: its subject and bodies are
+     * the contact's {@link #SUBJECT}, {@link #TEXT} and {@link #HTML} columns, which hold what the engine rendered.
+     */
+    private String emailTemplate(String name) {
+        List<ResponsesApi.Library> libraries = ctx.client().responses().libraries();
+        if (libraries.isEmpty()) {
+            throw new IllegalStateException("the org has no Response Management library for the email template");
+        }
+        ResponsesApi.Response created = ctx.client().responses().create(
+                new ResponsesApi.Response(null, name, null,
+                        List.of(DomainRef.of(libraries.getFirst().id())), "CampaignEmailTemplate", List.of(
+                        ResponsesApi.ResponseText.subject("{{" + SUBJECT + "}}"),
+                        ResponsesApi.ResponseText.body("{{" + TEXT + "}}", "text/plain"),
+                        ResponsesApi.ResponseText.body("{{" + HTML + "}}", "text/html")),
+                        List.of(new ResponsesApi.Substitution(SUBJECT,
+                                        "the subject Switchboard rendered", ""),
+                                new ResponsesApi.Substitution(TEXT,
+                                        "the plain-text body Switchboard rendered", ""),
+                                new ResponsesApi.Substitution(HTML,
+                                        "the HTML body Switchboard rendered", ""))));
+        return created.id();
     }
 
     // ---- placement (phase 2, one request per 1000 contacts) -------------------------------------------------------
@@ -291,15 +440,16 @@ final class MessagingDelivery {
             return;
         }
         CampaignRow c = items.getFirst().campaign();
-        int segments = items.stream().mapToInt(i -> dev.switchboard.model.template.SmsSegments.of(i.text())
-                .segments()).max().orElse(1);
+        Lane lane = items.getFirst().lane();
+        int segments = lane == Lane.EMAIL ? 1 : items.stream().mapToInt(i -> dev.switchboard.model.template
+                .SmsSegments.of(i.text()).segments()).max().orElse(1);
         Resources r;
         try {
-            r = resources(c, segments);
+            r = resources(c, lane, segments);
         } catch (RuntimeException e) {
-            String why = "the Genesys messaging campaign could not be set up (" + e.getMessage() + "); the campaign's"
-                    + " SMS go agentless";
-            unavailable.put(campaignId, why);
+            String why = "the Genesys " + lane.label + " messaging campaign could not be set up (" + e.getMessage()
+                    + "); the campaign's " + lane.label + " go agentless";
+            unavailable.put(new Key(campaignId, lane), why);
             for (Placement i : items) {
                 notPlaced(i, why, Duration.ZERO);
             }
@@ -322,8 +472,15 @@ final class MessagingDelivery {
             ctx.journal().started(i.attemptId());
             Map<String, String> data = new LinkedHashMap<>();
             data.put(REF, "a" + i.attemptId());
-            data.put(PHONE, i.number());
-            data.put(MESSAGE, i.text());
+            if (lane == Lane.SMS) {
+                data.put(PHONE, i.number());
+                data.put(MESSAGE, i.text());
+            } else {
+                data.put(EMAIL, i.number());
+                data.put(SUBJECT, i.subject() == null ? "" : i.subject());
+                data.put(TEXT, i.text());
+                data.put(HTML, i.html() != null ? i.html() : html(i.text()));
+            }
             contacts.add(Contacts.DialerContact.of(genesysId(i.attemptId()), r.listId(), data));
         }
         ctx.probe("before-call");
@@ -340,7 +497,7 @@ final class MessagingDelivery {
             return;
         }
         ctx.probe("after-call");
-        lastUsed.put(campaignId, ctx.now());
+        lastUsed.put(new Key(campaignId, lane), ctx.now());
         placed(items, r.listId());
         if (!on && !stopping && status != null) {
             start(campaignId, r.campaignId());
@@ -358,7 +515,8 @@ final class MessagingDelivery {
             rows.add(new DialerRepository.NewPlacement(i.attemptId(), i.row().id(), i.campaign().id(),
                     i.row().contactId(), listId, id, i.number(), now, i.expiresAt()));
             results.add(new EngineRepository.Result(i.attemptId(), Set.of("INTENT"), new Settle("SENT", listId, id,
-                    null, "placed in the Genesys messaging campaign's list until " + i.expiresAt(), null),
+                    null, "placed in the Genesys " + i.lane().label + " messaging campaign's list until "
+                    + i.expiresAt(), null),
                     i.row().id(), i.version(), new Move("AWAITING", i.touch().id(), min(i.expiresAt(),
                     now.plus(NEWS_GRACE)), Progress.write(i.state()), null)));
         }
@@ -397,14 +555,14 @@ final class MessagingDelivery {
             ctx.countSend();
             ctx.breaker(i.campaign().id(), CircuitBreakers.Kind.SEND);
             ctx.emit(new EngineEvent(now, "PLACED", i.campaign().id(), i.row().contactId(), i.touch().id(),
-                    "SMS to " + StepRunner.mask(i.number()) + " via the Genesys messaging campaign, until "
-                            + i.expiresAt()));
+                    i.lane().upper() + " to " + StepRunner.mask(i.number()) + " via the Genesys messaging campaign,"
+                            + " until " + i.expiresAt()));
         }
     }
 
     void notPlaced(Placement i, String why, Duration retryAfter) {
         Instant now = ctx.now();
-        releaseRoom(i.campaign().id());
+        releaseRoom(i.campaign().id(), i.lane());
         ctx.repo().recordResult(i.attemptId(), Set.of("INTENT"), new Settle("NOT_SENT", null, null, null, why,
                 "engine"), i.row().id(), i.version(), new Move("READY", i.touch().id(), now.plus(retryAfter),
                 Progress.write(i.state()), null), now);
@@ -417,6 +575,12 @@ final class MessagingDelivery {
             LOG.warn("could not read the Genesys messaging campaign: {}", e.toString());
             return null;
         }
+    }
+
+    /** A plain-text body as HTML (escaped, line breaks kept) for a template without an HTML body. */
+    static String html(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return "<p>" + escaped.replace("\r\n", "\n").replace("\n", "<br>\n") + "</p>";
     }
 
     private void start(long campaignId, String genesysCampaignId) {
@@ -490,14 +654,20 @@ final class MessagingDelivery {
         }
     }
 
-    /** What a Genesys contact shows of its SMS: the latest evaluation of the phone column. */
+    /** What a Genesys contact shows of its message: the latest evaluation of the phone (or email) column. */
     static Optional<News> news(Contacts.DialerContact dc) {
-        if (dc == null || dc.latestSmsEvaluations() == null) {
+        if (dc == null) {
             return Optional.empty();
         }
-        Contacts.MessageEvaluation e = dc.latestSmsEvaluations().get(PHONE);
+        Map<String, Contacts.MessageEvaluation> evaluations = dc.latestSmsEvaluations() != null
+                && !dc.latestSmsEvaluations().isEmpty() ? dc.latestSmsEvaluations() : dc.latestEmailEvaluations();
+        if (evaluations == null) {
+            return Optional.empty();
+        }
+        Contacts.MessageEvaluation e = evaluations.containsKey(PHONE) ? evaluations.get(PHONE)
+                : evaluations.get(EMAIL);
         if (e == null) {
-            e = dc.latestSmsEvaluations().values().stream().findFirst().orElse(null);
+            e = evaluations.values().stream().findFirst().orElse(null);
         }
         return e == null || e.wrapupCodeId() == null ? Optional.empty()
                 : Optional.of(new News(e.wrapupCodeId(), null, e.timestamp()));
@@ -506,7 +676,7 @@ final class MessagingDelivery {
     private void note(PlacementRow p, News n) {
         if (p.lastDial() == null) {
             placements.noteDial(p.id(), n.encoded());
-            releaseRoom(p.campaignId());
+            releaseRoom(p.campaignId(), Lane.of(p));
         }
     }
 
@@ -637,7 +807,7 @@ final class MessagingDelivery {
         if (news.isEmpty()) {
             if (p != null) {
                 if (p.state().equals("PLACED")) {
-                    releaseRoom(p.campaignId());
+                    releaseRoom(p.campaignId(), Lane.of(p));
                 }
                 placements.close(p.id(), "WITHDRAWN", noSendReason, now);
             }
@@ -645,7 +815,7 @@ final class MessagingDelivery {
                     noSendReason, "messaging campaign"), i.row().id(), i.version(), new Move("READY", t.id(), now,
                     Progress.write(i.state()), null), now);
             ctx.emit(new EngineEvent(now, "WITHDRAWN", i.campaign().id(), i.row().contactId(), t.id(),
-                    "SMS: " + noSendReason));
+                    Lane.of(i.attempt()).upper() + ": " + noSendReason));
             return;
         }
         Heard h = heard(i, p, news.get(), now);
@@ -674,7 +844,8 @@ final class MessagingDelivery {
             boolean gone = p.state().equals("WITHDRAWN") || p.reason() != null && p.reason().startsWith("removed");
             placements.close(p.id(), gone ? "WITHDRAWN" : "SETTLED", null, now);
             ctx.emit(new EngineEvent(now, n.messaged() ? "SENT" : "FAILED", i.campaign().id(), i.row().contactId(),
-                    t.id(), "SMS to " + StepRunner.mask(i.attempt().address()) + " " + detail));
+                    t.id(), Lane.of(i.attempt()).upper() + " to " + StepRunner.mask(i.attempt().address()) + " "
+                    + detail));
         });
     }
 
@@ -688,51 +859,58 @@ final class MessagingDelivery {
      */
     synchronized void housekeep(Set<Long> running, boolean killSwitch) {
         for (long campaignId : placements.campaignsWith(Set.of("PLACED", "SETTLED"))) {
-            Optional<String> listId = placements.object(campaignId, LIST);
-            Optional<String> gcId = placements.object(campaignId, CAMPAIGN);
-            if (listId.isEmpty() || gcId.isEmpty()) {
-                continue;
-            }
-            boolean active = running.contains(campaignId) && !killSwitch;
-            try {
-                List<PlacementRow> open = placements.ofList(campaignId, listId.get(), Set.of("PLACED"), ROUND);
-                if (!active) {
-                    String status = status(gcId.get());
-                    if ("on".equals(status)) {
-                        ctx.client().campaigns().stopMessagingCampaign(gcId.get());
-                        ctx.emit(new EngineEvent(ctx.now(), "MESSAGING", campaignId, 0, null,
-                                "Genesys messaging campaign stopped (" + (killSwitch ? "kill switch" : "the campaign"
-                                        + " is not running") + ")"));
-                        continue; // "stopping" until it is off: withdrawn on a later round
-                    }
-                    if (status == null || status.contains("stopping")) {
-                        continue;
-                    }
-                    withdrawAll(campaignId, listId.get(), open, killSwitch ? "the kill switch is on"
-                            : "the campaign is not running");
-                } else if (open.stream().anyMatch(p -> p.lastDial() == null)) {
-                    String status = status(gcId.get());
-                    if (status != null && !status.equals("on") && !status.contains("stopping")) {
-                        cleanBeforeStart(campaignId, listId.get());
-                        start(campaignId, gcId.get());
-                    }
-                }
-                // settled contacts leave the list (250 per request) so that it stays small
-                List<PlacementRow> settled = placements.ofList(campaignId, listId.get(), Set.of("SETTLED"), 20_000);
-                if (settled.size() >= 250 || !active) {
-                    deleteFromList(listId.get(), settled, "result recorded; removed from the messaging list");
-                }
-                AtomicInteger n = waiting.get(campaignId);
-                if (n != null) {
-                    n.set(countWaiting(campaignId)); // drift corrected (intents in phase 1 may be missed for a round)
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("messaging housekeeping of campaign {} failed: {}", campaignId, e.toString());
+            for (Lane lane : Lane.values()) {
+                housekeep(campaignId, lane, running, killSwitch);
             }
         }
         // a number is free again once its holder is not running or has nothing waiting
         senders.entrySet().removeIf(e -> !running.contains(e.getValue())
                 && placements.ofCampaign(e.getValue(), Set.of("PLACED"), 1).isEmpty());
+    }
+
+    private void housekeep(long campaignId, Lane lane, Set<Long> running, boolean killSwitch) {
+        Optional<String> listId = placements.object(campaignId, lane.listKey);
+        Optional<String> gcId = placements.object(campaignId, lane.campaignKey);
+        if (listId.isEmpty() || gcId.isEmpty()) {
+            return;
+        }
+        boolean active = running.contains(campaignId) && !killSwitch;
+        try {
+            List<PlacementRow> open = placements.ofList(campaignId, listId.get(), Set.of("PLACED"), ROUND);
+            if (!active) {
+                String status = status(gcId.get());
+                if ("on".equals(status)) {
+                    ctx.client().campaigns().stopMessagingCampaign(gcId.get());
+                    ctx.emit(new EngineEvent(ctx.now(), "MESSAGING", campaignId, 0, null,
+                            "Genesys " + lane.label + " messaging campaign stopped (" + (killSwitch ? "kill switch"
+                                    : "the campaign is not running") + ")"));
+                    return; // "stopping" until it is off: withdrawn on a later round
+                }
+                if (status == null || status.contains("stopping")) {
+                    return;
+                }
+                withdrawAll(campaignId, listId.get(), open, killSwitch ? "the kill switch is on"
+                        : "the campaign is not running");
+            } else if (open.stream().anyMatch(p -> p.lastDial() == null)) {
+                String status = status(gcId.get());
+                if (status != null && !status.equals("on") && !status.contains("stopping")) {
+                    cleanBeforeStart(campaignId, listId.get());
+                    start(campaignId, gcId.get());
+                }
+            }
+            // settled contacts leave the list (250 per request) so that it stays small
+            List<PlacementRow> settled = placements.ofList(campaignId, listId.get(), Set.of("SETTLED"), 20_000);
+            if (settled.size() >= 250 || !active) {
+                deleteFromList(listId.get(), settled, "result recorded; removed from the messaging list");
+            }
+            Key key = new Key(campaignId, lane);
+            AtomicInteger n = waiting.get(key);
+            if (n != null) {
+                n.set(countWaiting(key)); // drift corrected (intents in phase 1 may be missed for a round)
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{} messaging housekeeping of campaign {} failed: {}", lane.label, campaignId, e.toString());
+        }
     }
 
     /** The Genesys campaign is off: what it messaged is noted, everything else leaves the list and is withdrawn. */
@@ -746,7 +924,7 @@ final class MessagingDelivery {
         for (PlacementRow p : open) {
             PlacementRow q = placements.byAttempt(p.attemptId()).orElse(p);
             if (q.lastDial() == null) {
-                releaseRoom(campaignId);
+                releaseRoom(campaignId, Lane.of(q));
             }
             placements.close(p.id(), "WITHDRAWN", reason, now);
             ctx.repo().nudge(p.enrollmentId(), now);
@@ -762,7 +940,7 @@ final class MessagingDelivery {
      * not (never arrived: not sent). Returns empty when Genesys cannot be asked.
      */
     Optional<Boolean> reconcile(AttemptRow a) {
-        Optional<String> listId = placements.object(a.campaignId(), LIST);
+        Optional<String> listId = placements.object(a.campaignId(), Lane.of(a).listKey);
         if (listId.isEmpty()) {
             return Optional.of(false);
         }

@@ -238,9 +238,10 @@ final class StepRunner {
                     return voiceIntent(c, state, t, address.get(), tv, rendered, req, cand, events,
                             d.packVersion(), now);
                 }
-                if (t.channel() == Channel.SMS && c.volume() && ctx.messaging().mayUse(c.campaign())) {
-                    Optional<Work> placed = messagingIntent(c, state, t, address.get(), tv, rendered, req, events,
-                            d.packVersion(), now);
+                Optional<MessagingDelivery.Lane> lane = MessagingDelivery.Lane.of(t.channel());
+                if (lane.isPresent() && c.volume() && ctx.messaging().mayUse(c.campaign(), lane.get())) {
+                    Optional<Work> placed = messagingIntent(c, lane.get(), state, t, address.get(), tv, rendered,
+                            req, events, d.packVersion(), now);
                     if (placed != null) {
                         return placed;
                     }
@@ -405,12 +406,13 @@ final class StepRunner {
     }
 
     /**
-     * An SMS touch of a volume round through the campaign's Genesys messaging campaign: allowed by the gate for at
-     * least {@link VoiceDialer#MIN_SPAN} (Genesys sends whenever its queue gets there), with room in the Genesys
-     * backlog and a slot of the sender's throughput; then the intent, as for any send. Returns null when the touch
+     * An SMS or email touch of a volume round through the campaign's Genesys messaging campaign of that lane:
+     * allowed by the gate for at least {@link VoiceDialer#MIN_SPAN} (Genesys sends whenever its queue gets there),
+     * with room in the Genesys backlog and (SMS) a slot of the sender's throughput; then the intent, as for any send. Returns null when the touch
      * should go agentless instead (the window closes too soon for a queue).
      */
-    private Optional<Work> messagingIntent(Claimed c, EnrollmentState state, Step.Touch t, String number,
+    private Optional<Work> messagingIntent(Claimed c, MessagingDelivery.Lane lane, EnrollmentState state,
+                                           Step.Touch t, String number,
                                            TemplateVersion tv, Rendered rendered, GateRequest req,
                                            List<EventRow> events, String packVersion, Instant now) {
         // a placed contact leaves within MIN_SPAN at the campaign's rate (takeRoom): the gate must allow it until
@@ -422,9 +424,9 @@ final class StepRunner {
         Instant until = ComplianceGate.decide(req.at(now.plus(MessagingDelivery.SPAN)), ctx.suppressionView(),
                 pressure(), c.pack()) instanceof Decision.Allowed ? now.plus(MessagingDelivery.SPAN)
                 : now.plus(VoiceDialer.MIN_SPAN);
-        int segments = Math.max(1, rendered.sms().segments());
+        int segments = lane == MessagingDelivery.Lane.SMS ? Math.max(1, rendered.sms().segments()) : 1;
         MessagingDelivery messaging = ctx.messaging();
-        if (!messaging.takeRoom(c.campaign(), segments)) {
+        if (!messaging.takeRoom(c.campaign(), lane, segments)) {
             Instant retry = now.plus(Duration.ofMinutes(1));
             events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), "messaging.backlog", retry,
                     "the Genesys messaging campaign already holds what it can send within "
@@ -432,10 +434,11 @@ final class StepRunner {
             commit(c, new Move("READY", t.id(), retry, Progress.write(state), null), events, now);
             return Optional.empty();
         }
-        SenderThrottle.Reservation slot = ctx.throttle().reserve(c.campaign().smsFrom(),
-                Carrier.of(c.contact().data().attributes()), segments, now, until);
+        // email has no sender throughput: the messaging campaign's pace is Genesys's
+        SenderThrottle.Reservation slot = lane == MessagingDelivery.Lane.EMAIL ? null : ctx.throttle().reserve(
+                c.campaign().smsFrom(), Carrier.of(c.contact().data().attributes()), segments, now, until);
         if (slot instanceof SenderThrottle.Deferred def) {
-            messaging.releaseRoom(c.campaign().id());
+            messaging.releaseRoom(c.campaign().id(), lane);
             events.add(event(c.row(), now, "DEFERRED", t.id(), t.channel(), def.rule(), def.until(), def.reason(),
                     packVersion));
             commit(c, new Move("READY", t.id(), def.until(), Progress.write(state), null), events, now);
@@ -455,12 +458,13 @@ final class StepRunner {
         Optional<Long> id = ctx.repo().recordIntentWithEvents(a, c.version(), new Move("SENDING", t.id(), null,
                 Progress.write(state), null), events, now);
         if (id.isEmpty()) {
-            messaging.releaseRoom(c.campaign().id());
+            messaging.releaseRoom(c.campaign().id(), lane);
             return Optional.empty();
         }
         return Optional.of(Work.dialer(c.campaign().id(), c.row().id(), id.get(), new MessagingDelivery.Placement(
                 c.row(), c.version() + 1, c.campaign(), c.sequence(), state, t, id.get(), number, rendered.text(),
-                until)));
+                lane == MessagingDelivery.Lane.EMAIL ? rendered.subject() : null,
+                lane == MessagingDelivery.Lane.EMAIL ? rendered.html() : null, until)));
     }
 
     /** The next opening of the pack's strictest voice window after {@code local} (within two weeks). */

@@ -481,8 +481,8 @@ final class VoiceDialer {
         try {
             // a messaging campaign skips uncontactable contacts; the dialer, uncallable ones
             Contacts.DialerContact after = ctx.client().contacts().updateContact(p.listId(), p.genesysContactId(),
-                    c -> messaging ? c.withContactableStatus(Map.of("SMS", new Contacts.ContactableStatus(false,
-                            null))) : c.withCallable(false));
+                    c -> messaging ? c.withContactableStatus(Map.of(MessagingDelivery.Lane.of(p).contactable,
+                            new Contacts.ContactableStatus(false, null))) : c.withCallable(false));
             if (messaging) {
                 if (p.lastDial() == null) {
                     MessagingDelivery.news(after).ifPresent(n -> placements.noteDial(p.id(), n.encoded()));

@@ -203,6 +203,76 @@ class MessagingCampaignTest {
         }
     }
 
+    @Test
+    void volumeEmailGoesThroughAnEmailMessagingCampaignWithExactlyTheRenderedContent() throws Exception {
+        int contacts = 300;
+        try (EngineFixture f = new EngineFixture(dir, 60); GenesysClient genesys = f.org().client()) {
+            f.sandbox.seededReplies(false);
+            Path csv = f.dir.resolve("offers.csv");
+            StringBuilder rows = new StringBuilder("external_id,first_name,last_name,email,zip,state,email_consent,"
+                    + "consent_date,consent_source,offer_code\n");
+            for (int i = 0; i < contacts; i++) {
+                rows.append("E-").append(i).append(",Pat").append(i).append(",Mail,pat").append(i)
+                        .append("@example.com,10001,NY,yes,2026-03-02,web form,WINTER").append(i).append('\n');
+            }
+            java.nio.file.Files.writeString(csv, rows);
+            f.workspace.imports().run(ImportRequest.of(csv, "Offers list"), ImportListener.NONE, () -> false);
+            f.workspace.sequences().importDraft(f.admin, dev.switchboard.engine.sequences.SequenceJson.read("""
+                    {"id": "offer-once", "name": "One offer email", "version": 1, "steps": [
+                      {"id": "email", "type": "touch", "channel": "EMAIL", "template": "offer-email",
+                       "maxAttempts": 1, "retrySpacing": "PT0S",
+                       "edges": [{"on": "DELIVERED", "to": "sent"}, {"on": "ELSE", "to": "not-sent"}]},
+                      {"id": "sent", "type": "exit", "reason": "sent"},
+                      {"id": "not-sent", "type": "exit", "reason": "not sent"}]}
+                    """));
+            f.workspace.sequences().publish(f.admin, "offer-once");
+            // the messaging campaign cannot start at first, so the placed contacts' data can be read in its list
+            f.sandbox.faults().withholdPermission("POST /api/v2/outbound/messagingcampaigns/");
+            f.startEngine();
+            CampaignService.Spec demo = CampaignFile.demo("appointment-reminders");
+            CampaignService.Spec spec = new CampaignService.Spec("Offers", "Offers list", "offer-once", null,
+                    demo.purpose(), null, demo.emailFrom(), demo.variables());
+            f.workspace.campaigns().create(f.admin, spec);
+            assertThat(f.workspace.campaigns().launch(f.admin, "Offers", f.engine.orgFacts()).launched()).isTrue();
+            long campaignId = f.workspace.engineRepository().campaign("Offers").orElseThrow().id();
+            await(() -> f.workspace.engineRepository().attemptsOfCampaign(campaignId, 0, 10_000).stream()
+                    .filter(a -> a.state().equals("SENT") && a.outcome() == null).count() == contacts,
+                    Duration.ofSeconds(60), "every contact placed");
+            AttemptRow one = f.workspace.engineRepository().attemptsOfCampaign(campaignId, 0, 10_000).stream()
+                    .filter(a -> a.address().equals("pat7@example.com")).findFirst().orElseThrow();
+            assertThat(one.evidence()).startsWith(MessagingDelivery.EVIDENCE);
+            Map<String, String> data = genesys.contacts().getContact(one.conversationId(), one.messageId()).data();
+            assertThat(data).containsEntry(MessagingDelivery.EMAIL, "pat7@example.com")
+                    .containsEntry(MessagingDelivery.SUBJECT, "Pat7, an offer from Switchboard Health");
+            assertThat(data.get(MessagingDelivery.TEXT)).contains("with code WINTER7").contains("Unsubscribe:");
+            assertThat(data.get(MessagingDelivery.HTML)).contains("<code>WINTER7</code>");
+
+            f.sandbox.faults().restorePermissions();
+            f.awaitAllEnded(Duration.ofSeconds(120));
+            List<AttemptRow> attempts = f.workspace.engineRepository().attemptsOfCampaign(campaignId, 0, 10_000);
+            assertThat(attempts).hasSize(contacts).allSatisfy(a -> {
+                assertThat(a.state()).isEqualTo("SENT");
+                assertThat(a.evidence()).startsWith(MessagingDelivery.EVIDENCE);
+            });
+            List<LedgerEntry> email = f.sandbox.ledger().stream().filter(l -> l.channel().equals("email")).toList();
+            assertThat(email).as("once each, all by the messaging campaign").hasSize(contacts)
+                    .allSatisfy(l -> assertThat(l.campaignId()).isNotNull());
+            assertThat(email.stream().map(LedgerEntry::address).distinct().count()).isEqualTo(contacts);
+            // Genesys sent exactly what the engine rendered: the subject, the plain-text and the HTML body
+            String sent = email.stream().filter(l -> l.address().equals("pat7@example.com")).findFirst()
+                    .orElseThrow().contentSha256();
+            assertThat(sent).isEqualTo(sha256(data.get(MessagingDelivery.SUBJECT) + "\n"
+                    + data.get(MessagingDelivery.TEXT) + "\n" + data.get(MessagingDelivery.HTML)));
+            assertThat(f.sandbox.metrics().byRoute().getOrDefault("POST /api/v2/conversations/emails/agentless", 0L))
+                    .as("no agentless email").isZero();
+        }
+    }
+
+    private static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static void importList(EngineFixture f, int n) throws Exception {
