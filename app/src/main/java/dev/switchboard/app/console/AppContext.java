@@ -34,7 +34,7 @@ public final class AppContext implements AutoCloseable {
             new NamedThreadFactory("switchboard-timer"));
     private final TaskRunner tasks = new FxTaskRunner(workers, timer);
     private Workspace workspace;
-    private EngineHost host;
+    private volatile EngineHost host;
     /** Held while the engine starts and while the store closes: the two never overlap. */
     private final Object engineLock = new Object();
     private volatile boolean stopping;
@@ -49,6 +49,30 @@ public final class AppContext implements AutoCloseable {
 
     public TaskRunner tasks() {
         return tasks;
+    }
+
+    /**
+     * The engine's clock once the console's engine runs (the sandbox's, which may run ahead of the wall clock),
+     * the system clock before that.
+     */
+    public java.time.Clock clock() {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return java.time.Clock.system(zone);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                EngineHost h = host;
+                return h == null ? java.time.Instant.now() : h.clock().instant();
+            }
+        };
     }
 
     /** True once the console is shutting down: long work (an import) stops at its next batch. */

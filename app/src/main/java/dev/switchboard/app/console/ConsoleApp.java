@@ -46,7 +46,8 @@ public final class ConsoleApp extends Application {
                 () -> context.openWorkspace(HOLDER));
         FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
         ShellView shell = new ShellView(shellVm, workspace -> new ConsoleServices(workspace.contacts(),
-                Importer.of(workspace.imports()), context.tasks(), dialogs, context.stopping()).listsView(),
+                Importer.of(workspace.imports()), context.tasks(), dialogs, context.stopping(),
+                dev.switchboard.app.console.timeline.ContactTimelines.of(workspace, context.clock())).listsView(),
                 Platform::exit);
 
         Scene scene = new Scene(shell.root(), 1280, 800);

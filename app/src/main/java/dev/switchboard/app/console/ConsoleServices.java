@@ -17,11 +17,27 @@ import java.util.function.BooleanSupplier;
  * @param stopping true once the console shuts down; running imports stop then
  */
 public record ConsoleServices(ContactDirectory directory, Importer importer, TaskRunner tasks,
-                              DialogService dialogs, BooleanSupplier stopping) {
+                              DialogService dialogs, BooleanSupplier stopping,
+                              dev.switchboard.app.console.timeline.ContactTimelines timelines) {
+
+    /** Without contact timelines (screens that only need the lists). */
+    public ConsoleServices(ContactDirectory directory, Importer importer, TaskRunner tasks, DialogService dialogs,
+                           BooleanSupplier stopping) {
+        this(directory, importer, tasks, dialogs, stopping, null);
+    }
+
+    /** Opens a contact's timeline in its own window. */
+    public void openTimeline(String list, String key) {
+        dev.switchboard.app.console.timeline.TimelineWindow.open(null,
+                new dev.switchboard.app.console.timeline.TimelineViewModel(timelines, tasks, dialogs), list, key);
+    }
 
     /** The Lists screen with its view model (which starts reading the lists) and its wizard factory. */
     public ListsView listsView() {
         ListsViewModel vm = new ListsViewModel(directory, tasks, dialogs);
+        if (timelines != null) {
+            vm.detail().setTimelineOpener(this::openTimeline);
+        }
         ListsView view = new ListsView(vm, () -> new ImportWizardViewModel(importer, tasks, dialogs,
                 vm.lists(), stopping));
         vm.refresh();

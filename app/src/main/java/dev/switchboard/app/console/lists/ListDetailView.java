@@ -98,6 +98,33 @@ final class ListDetailView {
                 ? "This list has no contacts" : "No contacts match “" + vm.filterTextProperty().get().strip() + "”",
                 vm.filterTextProperty()));
         contacts.setPlaceholder(noContacts);
+        if (vm.canOpenTimeline()) {
+            // a double click, Enter or the context menu opens the contact's timeline in a window of its own
+            Runnable open = () -> {
+                LazyRow<Contact> row = contacts.getSelectionModel().getSelectedItem();
+                if (row != null && row.isLoaded()) {
+                    vm.openTimeline(row.getValue());
+                }
+            };
+            contacts.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    open.run();
+                }
+            });
+            contacts.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                    open.run();
+                    e.consume();
+                }
+            });
+            javafx.scene.control.MenuItem timeline = new javafx.scene.control.MenuItem("Open timeline",
+                    Ui.icon(org.kordamp.ikonli.feather.Feather.ACTIVITY));
+            timeline.setId("openTimeline");
+            timeline.setOnAction(e -> open.run());
+            contacts.setContextMenu(new javafx.scene.control.ContextMenu(timeline));
+            contacts.setTooltip(new javafx.scene.control.Tooltip("Double-click a contact (or press Enter) for its"
+                    + " timeline"));
+        }
 
         TableView<LazyRow<ImportIssue>> rejected = IssueTable.create("rejectedTable", false);
         rejected.itemsProperty().bind(vm.rejectedProperty());

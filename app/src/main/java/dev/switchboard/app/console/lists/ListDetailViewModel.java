@@ -56,6 +56,7 @@ public final class ListDetailViewModel {
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(this, "tab", Tab.CONTACTS);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Cancellable pendingSearch = Cancellable.NONE;
+    private java.util.function.BiConsumer<String, String> timelineOpener;
     private int contactsTicket;
     private int issuesTicket;
 
@@ -70,6 +71,24 @@ public final class ListDetailViewModel {
             pendingSearch.cancel();
             pendingSearch = tasks.later(SEARCH_DELAY, this::loadContacts);
         });
+    }
+
+    /** What opens a contact's timeline (list name, external key); without one, timelines are not offered. */
+    public void setTimelineOpener(java.util.function.BiConsumer<String, String> opener) {
+        this.timelineOpener = opener;
+    }
+
+    /** Whether a contact's timeline can be opened from here. */
+    public boolean canOpenTimeline() {
+        return timelineOpener != null;
+    }
+
+    /** Opens the timeline of {@code contact} of the shown list (nothing when no list is shown or none is given). */
+    public void openTimeline(Contact contact) {
+        ListSummary shown = list.get();
+        if (timelineOpener != null && shown != null && contact != null) {
+            timelineOpener.accept(shown.list().name(), contact.data().externalKey());
+        }
     }
 
     /** Shows {@code summary} (null shows nothing): its header now, its rows as they are counted. */
