@@ -90,6 +90,7 @@ final class ForecastView {
             List<ForecastViewModel.DaySends> days = List.copyOf(vm.days());
             x.setCategories(FXCollections.observableArrayList(days.stream().map(ForecastViewModel.DaySends::day)
                     .toList()));
+            LiveView.gapFor(chart, days.size());
             for (int i = 0; i < LiveViewModel.CHANNELS.size(); i++) {
                 String ch = LiveViewModel.CHANNELS.get(i);
                 chart.getData().get(i).getData().setAll(days.stream().map(d -> new XYChart.Data<String, Number>(
@@ -101,6 +102,12 @@ final class ForecastView {
         GridPane facts = new GridPane();
         facts.setId("forecastFacts");
         facts.getStyleClass().add("facts-grid");
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        facts.getColumnConstraints().addAll(labels, values);
         vm.facts().addListener((ListChangeListener<ForecastViewModel.Fact>) c -> {
             facts.getChildren().clear();
             int row = 0;
@@ -109,6 +116,8 @@ final class ForecastView {
                 label.setMinWidth(Label.USE_PREF_SIZE);
                 Label value = new Label(f.value());
                 value.setWrapText(true);
+                value.setMaxWidth(Double.MAX_VALUE);
+                value.setMinHeight(Label.USE_PREF_SIZE);
                 if (f.label().equals("Finish")) {
                     value.setId("forecastFinish");
                 }
@@ -122,14 +131,15 @@ final class ForecastView {
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rules.getColumns().setAll(List.of(
                 LiveView.column("Rule", 220, ForecastViewModel.RuleRow::rule),
-                LiveView.column("Blocked or deferred", 130, ForecastViewModel.RuleRow::kind),
+                LiveView.column("Kind", 90, ForecastViewModel.RuleRow::kind),
                 LiveView.column("Touches", 90, r -> Formats.count(r.count()))));
         rules.setPlaceholder(Ui.label(null, "No touch was blocked or deferred", "muted"));
         rules.setMinHeight(120);
 
         VBox left = LiveView.panel("Sends per day (UTC)", chart);
-        VBox right = new VBox(12, LiveView.panel("Summary", facts), LiveView.panel("Blocks and deferrals per rule",
-                rules));
+        VBox summary = LiveView.panel("Summary", facts);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(12, summary, LiveView.panel("Blocks and deferrals per rule", rules));
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         left.setPrefWidth(500);

@@ -82,8 +82,10 @@ final class LiveView {
         vm.stateProperty().subscribe(chip::show);
         Label headline = Ui.label("liveHeadline", "", "muted");
         headline.textProperty().bind(vm.headlineProperty());
-        VBox title = new VBox(2, new HBox(8, name, chip), headline);
-        ((HBox) title.getChildren().getFirst()).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox title = new HBox(8, name, chip);
+        title.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        title.setMinWidth(0);
+        name.setMinWidth(0);
 
         Button launch = action("launchButton", "Launch…", Feather.PLAY, vm::launch);
         launch.getStyleClass().add(Styles.ACCENT);
@@ -105,7 +107,7 @@ final class LiveView {
         forecast.disableProperty().bind(vm.forecast().runningProperty());
         HBox bar = new HBox(8, title, Ui.spacer(), launch, approve, pause, resume, stop, forecast);
         bar.getStyleClass().add("live-header");
-        return bar;
+        return new VBox(2, bar, headline);
     }
 
     private static Button action(String id, String text, Feather icon, Runnable run) {
@@ -179,7 +181,19 @@ final class LiveView {
         grid.add(panel("Sends per minute", throughputChart()), 1, 0);
         grid.add(panel("API requests per minute (engine) vs the org limit", apiChart()), 0, 1);
         grid.add(panel("Events, newest first", eventsTable()), 1, 1);
-        Tab tab = new Tab("Live", grid);
+        Button launch = Ui.button("draftLaunchButton", "Launch…", Feather.PLAY);
+        launch.getStyleClass().add(Styles.ACCENT);
+        launch.setOnAction(e -> vm.launch());
+        launch.disableProperty().bind(vm.canLaunchProperty().not());
+        VBox note = Ui.emptyState(Feather.SEND, "Not launched yet", "Launch runs the checks first (templates"
+                + " approved, senders, do-not-call data, the org) and shows each one; when all pass the list is"
+                + " enrolled and this view follows the campaign live. Forecast shows when it would finish.", launch);
+        note.setId("draftNote");
+        note.setMaxWidth(560);
+        javafx.beans.binding.BooleanBinding draft = vm.stateProperty().isEqualTo(CampaignState.DRAFT);
+        note.visibleProperty().bind(draft);
+        grid.visibleProperty().bind(draft.not());
+        Tab tab = new Tab("Live", new javafx.scene.layout.StackPane(grid, note));
         tab.setId("liveTab");
         return tab;
     }
@@ -204,6 +218,7 @@ final class LiveView {
         Runnable redraw = () -> {
             List<StepStats> steps = List.copyOf(vm.steps());
             x.setCategories(FXCollections.observableArrayList(steps.stream().map(StepStats::step).toList()));
+            gapFor(chart, steps.size());
             if (chart.getData().size() != FUNNEL.size()) {
                 chart.getData().setAll(FUNNEL.stream().map(f -> {
                     XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -246,6 +261,8 @@ final class LiveView {
                 chart.getData().get(i).getData().setAll(minutes.stream().map(m -> new XYChart.Data<String, Number>(
                         m.minute(), m.perChannel().getOrDefault(ch, 0))).toList());
             }
+            rangeFor(y, minutes.stream().flatMap(m -> m.perChannel().values().stream()).mapToInt(Integer::intValue)
+                    .max().orElse(0));
         };
         vm.throughput().addListener((javafx.collections.ListChangeListener<LiveViewModel.MinuteSends>) c ->
                 redraw.run());
@@ -280,7 +297,8 @@ final class LiveView {
                 chart.getData().get(i).getData().setAll(samples.stream()
                         .map(a -> new XYChart.Data<String, Number>(a.time(), v.apply(a))).toList());
             }
-            x.setTickLabelsVisible(samples.size() < 30);
+            rangeFor(y, samples.stream().mapToDouble(a -> Math.max(a.orgLimit(), a.requestsPerMinute())).max()
+                    .orElse(0));
         };
         vm.api().addListener((javafx.collections.ListChangeListener<LiveViewModel.ApiSample>) c -> redraw.run());
         redraw.run();
@@ -293,10 +311,10 @@ final class LiveView {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Time", 70, LiveViewModel.EventRow::time),
-                column("Kind", 80, LiveViewModel.EventRow::kind),
-                column("Contact", 70, LiveViewModel.EventRow::contact),
-                column("Step", 80, LiveViewModel.EventRow::step),
+                fixed(column("Time", 82, LiveViewModel.EventRow::time)),
+                fixed(column("Kind", 98, LiveViewModel.EventRow::kind)),
+                fixed(column("Contact", 84, LiveViewModel.EventRow::contact)),
+                fixed(column("Step", 90, LiveViewModel.EventRow::step)),
                 column("Detail", 200, LiveViewModel.EventRow::detail)));
         table.setPlaceholder(Ui.label(null, "No events yet", "muted"));
         table.setMinSize(0, 0);
@@ -341,6 +359,28 @@ final class LiveView {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;
+    }
+
+    private static <S> TableColumn<S, String> fixed(TableColumn<S, String> c) {
+        c.setMinWidth(c.getPrefWidth());
+        return c;
+    }
+
+    /** Wide bars look like walls: few categories get wide gaps. */
+    static void gapFor(javafx.scene.chart.StackedBarChart<String, Number> chart, int categories) {
+        chart.setCategoryGap(categories <= 1 ? 240 : categories <= 3 ? 90 : categories <= 6 ? 40 : 12);
+    }
+
+    /** An axis over nothing but zeros shows 0 to 5, not a single "0.0". */
+    static void rangeFor(NumberAxis y, double max) {
+        if (max <= 0) {
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(5);
+            y.setTickUnit(1);
+        } else {
+            y.setAutoRanging(true);
+        }
     }
 
     private static TableColumn<StepStats, String> number(String title, ToIntFunction<StepStats> value) {

@@ -133,8 +133,7 @@ public final class LiveViewModel {
         headline.set(v.purpose().replace('_', '-') + " · list " + v.list() + " · sequence " + v.sequence() + " v"
                 + v.sequenceVersion());
         stateReason.set(v.stateReason());
-        breaker.set(s == CampaignState.BREAKER ? v.stateReason().substring(CampaignService.BREAKER_PREFIX.length())
-                : null);
+        breaker.set(s == CampaignState.BREAKER ? breakerReason(v.stateReason()) : null);
         lifeSafety.set(!summary.lifeSafety() ? null : summary.lifeSafetyApprovedBy() != null
                 ? "Life-safety approval: approved by " + summary.lifeSafetyApprovedBy()
                 : "Life-safety approval: waiting for a second person (compliance or admin, not "
@@ -253,6 +252,13 @@ public final class LiveViewModel {
         if (api.size() > API_POINTS) {
             api.remove(0, api.size() - API_POINTS);
         }
+    }
+
+    /** The breaker's own words, without the prefix and the command line's hint. */
+    static String breakerReason(String stateReason) {
+        String r = stateReason.substring(CampaignService.BREAKER_PREFIX.length());
+        int hint = r.indexOf("; resume with --acknowledge");
+        return hint < 0 ? r : r.substring(0, hint);
     }
 
     private Granted second() {
