@@ -222,7 +222,10 @@ public final class NewCampaignViewModel {
             problems.put(Field.PASSWORD, "The profile's password");
         }
         for (Field f : Field.values()) {
-            String shown = refusals.containsKey(f) ? refusals.get(f) : touched.contains(f) ? problems.get(f) : null;
+            // a sender the chosen sequence needs is asked for as soon as the sequence is chosen
+            boolean edited = touched.contains(f) || (f == Field.SMS_FROM || f == Field.EMAIL_FROM)
+                    && touched.contains(Field.SEQUENCE);
+            String shown = refusals.containsKey(f) ? refusals.get(f) : edited ? problems.get(f) : null;
             messages.get(f).set(shown);
         }
         valid.set(problems.isEmpty() && refusals.isEmpty() && !busy.get());
