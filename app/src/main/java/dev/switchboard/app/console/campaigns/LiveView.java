@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -210,7 +211,10 @@ final class LiveView {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setMinorTickVisible(false);
-        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
+        // side by side, not stacked: enrollments waiting at a step and its touches' outcomes overlap (a sent SMS
+        // awaiting its receipt is both), so a stack would add them up into a total that means nothing
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setBarGap(1);
         chart.setId("funnelChart");
         chart.setAnimated(false);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
@@ -218,7 +222,7 @@ final class LiveView {
         Runnable redraw = () -> {
             List<StepStats> steps = List.copyOf(vm.steps());
             x.setCategories(FXCollections.observableArrayList(steps.stream().map(StepStats::step).toList()));
-            gapFor(chart, steps.size());
+            chart.setCategoryGap(steps.size() <= 2 ? 120 : steps.size() <= 4 ? 40 : 16);
             if (chart.getData().size() != FUNNEL.size()) {
                 chart.getData().setAll(FUNNEL.stream().map(f -> {
                     XYChart.Series<String, Number> s = new XYChart.Series<>();
