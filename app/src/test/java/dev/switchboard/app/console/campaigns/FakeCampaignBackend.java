@@ -32,9 +32,7 @@ public final class FakeCampaignBackend implements CampaignBackend {
     public ForecastReport forecastReport;
     public int statsReads;
     public int campaignReads;
-    /** Set by the forecast when it started; the test releases it with {@link #forecastGate}. */
     public volatile boolean forecastRunning;
-    public java.util.concurrent.CountDownLatch forecastGate;
 
     public static CampaignService.View view(long id, String name, String purpose, String state, String reason) {
         return new CampaignService.View(id, name, "Demo contacts", "outage-broadcast", 1, purpose, state, reason,
@@ -171,13 +169,6 @@ public final class FakeCampaignBackend implements CampaignBackend {
             throws CampaignException {
         forecastRunning = true;
         progress.progress(6, 12, T0);
-        if (forecastGate != null) {
-            try {
-                forecastGate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         forecastRunning = false;
         return forecastReport != null ? forecastReport : report(name, cancelled.getAsBoolean());
     }
