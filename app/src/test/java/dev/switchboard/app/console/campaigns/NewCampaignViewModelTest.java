@@ -81,7 +81,7 @@ class NewCampaignViewModelTest {
 
         vm.create();
         assertThat(backend.actions).singleElement().asString()
-                .contains("{company_name=Switchboard Energy, status_link=https://status.example.com}");
+                .contains("company_name=Switchboard Energy").contains("status_link=https://status.example.com");
         assertThat(created).containsExactly("Storm warning");
         assertThat(vm.doneProperty().get()).isEqualTo("Storm warning");
     }
