@@ -33,6 +33,7 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("switchboard-timer"));
     private final TaskRunner tasks = new FxTaskRunner(workers, timer);
+    private final EngineLink engine = new EngineLink();
     private Workspace workspace;
     private volatile EngineHost host;
     /** Held while the engine starts and while the store closes: the two never overlap. */
@@ -75,6 +76,11 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
+    /** The engine this console hosts, for the status bar and the Campaigns screen. */
+    public EngineLink engine() {
+        return engine;
+    }
+
     /** True once the console is shutting down: long work (an import) stops at its next batch. */
     public BooleanSupplier stopping() {
         return () -> stopping;
@@ -91,9 +97,12 @@ public final class AppContext implements AutoCloseable {
         synchronized (this) {
             if (!stopping) {
                 workspace = opened;
+                engine.opened(opened);
                 if (Boolean.parseBoolean(System.getProperty("switchboard.console.engine", "true"))) {
                     // the sandbox and the engine start beside the first screen, which needs only the store
                     workers.execute(() -> startEngine(opened));
+                } else {
+                    engine.stopped("the engine is off in this console (-Dswitchboard.console.engine=false)");
                 }
                 return opened;
             }
@@ -115,11 +124,14 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("The console's engine did not start; campaigns do not run while this console holds the store",
                     e);
+            engine.failed("The engine did not start: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
             return;
         }
         synchronized (this) {
             if (!stopping && workspace == opened) {
                 host = started;
+                engine.started(started);
                 LOG.info("Engine running in the console on {}", started.where());
                 return;
             }
@@ -139,6 +151,7 @@ public final class AppContext implements AutoCloseable {
             hostToClose = host;
             host = null;
         }
+        engine.stopped("the console is closing");
         timer.shutdownNow();
         if (toClose != null) {
             workers.execute(() -> {

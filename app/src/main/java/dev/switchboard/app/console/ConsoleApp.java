@@ -1,8 +1,10 @@
 package dev.switchboard.app.console;
 
+import dev.switchboard.app.console.campaigns.WorkspaceCampaigns;
 import dev.switchboard.app.console.common.FxDialogService;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.app.console.imports.Importer;
+import dev.switchboard.app.console.shell.Screens;
 import dev.switchboard.app.console.shell.ShellView;
 import dev.switchboard.app.console.shell.ShellViewModel;
 import dev.switchboard.app.console.shell.ThemePreference;
@@ -26,6 +28,7 @@ public final class ConsoleApp extends Application {
     private static volatile Path launchDataDir;
 
     private AppContext context;
+    private ShellViewModel shellVm;
 
     /** Starts the console on {@code dataDir} and returns when its window has closed. */
     public static void launch(Path dataDir, String[] args) {
@@ -42,13 +45,17 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Path dataDir = launchDataDir != null ? launchDataDir : DataFolder.resolve();
         context = new AppContext(dataDir);
-        ShellViewModel shellVm = new ShellViewModel(dataDir, ThemePreference.user(), context.tasks(),
-                () -> context.openWorkspace(HOLDER));
+        EngineLink engine = context.engine();
+        shellVm = new ShellViewModel(dataDir, ThemePreference.user(), context.tasks(),
+                () -> context.openWorkspace(HOLDER), engine);
         FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
-        ShellView shell = new ShellView(shellVm, workspace -> new ConsoleServices(workspace.contacts(),
-                Importer.of(workspace.imports()), context.tasks(), dialogs, context.stopping(),
-                dev.switchboard.app.console.timeline.ContactTimelines.of(workspace, context.clock())).listsView(),
-                Platform::exit);
+        ShellView shell = new ShellView(shellVm, workspace -> {
+            ConsoleServices services = new ConsoleServices(workspace.contacts(), Importer.of(workspace.imports()),
+                    context.tasks(), dialogs, context.stopping(),
+                    dev.switchboard.app.console.timeline.ContactTimelines.of(workspace, context.clock()));
+            return new Screens(services.listsView(), services.campaignsView(
+                    new WorkspaceCampaigns(workspace, engine::host), engine));
+        }, Platform::exit);
 
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Ui.stylesheet());
@@ -63,6 +70,9 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (shellVm != null) {
+            shellVm.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -1,6 +1,10 @@
 package dev.switchboard.app.console;
 
+import dev.switchboard.app.console.campaigns.CampaignBackend;
+import dev.switchboard.app.console.campaigns.CampaignsView;
+import dev.switchboard.app.console.campaigns.CampaignsViewModel;
 import dev.switchboard.app.console.common.DialogService;
+import dev.switchboard.app.console.common.EngineMonitor;
 import dev.switchboard.app.console.common.TaskRunner;
 import dev.switchboard.app.console.imports.ImportWizardViewModel;
 import dev.switchboard.app.console.imports.Importer;
@@ -11,7 +15,8 @@ import dev.switchboard.engine.contacts.ContactDirectory;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the screens are built from once the store is open, and the wiring of the Lists screen and its wizard.
+ * What the screens are built from once the store is open, and the wiring of the Lists screen and its wizard and of
+ * the Campaigns screen.
  * Tests build the same screens from a real or a fake directory.
  *
  * @param stopping true once the console shuts down; running imports stop then
@@ -42,5 +47,10 @@ public record ConsoleServices(ContactDirectory directory, Importer importer, Tas
                 vm.lists(), stopping));
         vm.refresh();
         return view;
+    }
+
+    /** The Campaigns screen over {@code backend}, live with {@code engine}'s events once the shell starts it. */
+    public CampaignsView campaignsView(CampaignBackend backend, EngineMonitor engine) {
+        return new CampaignsView(new CampaignsViewModel(backend, engine, tasks, dialogs));
     }
 }

@@ -1,8 +1,11 @@
 package dev.switchboard.app.console;
 
+import dev.switchboard.app.console.campaigns.FakeCampaignBackend;
+import dev.switchboard.app.console.common.EngineMonitor;
 import dev.switchboard.app.console.common.FakeDialogService;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.app.console.imports.FakeImporter;
+import dev.switchboard.app.console.shell.Screens;
 import dev.switchboard.app.console.shell.ShellView;
 import dev.switchboard.app.console.shell.ShellViewModel;
 import dev.switchboard.app.console.shell.ThemePreference;
@@ -76,7 +79,8 @@ class ScreenshotTest {
                     fx.tasks(), () -> null);
             ConsoleServices services = new ConsoleServices(directory, new FakeImporter(), fx.tasks(),
                     new FakeDialogService(), () -> false);
-            ShellView view = new ShellView(shell, w -> services.listsView(), () -> { });
+            ShellView view = new ShellView(shell, w -> new Screens(services.listsView(), services.campaignsView(
+                    new FakeCampaignBackend(), EngineMonitor.NONE)), () -> { });
             Scene scene = new Scene(view.root(), 1280, 800);
             scene.getStylesheets().add(Ui.stylesheet());
             view.installShortcuts(scene);

@@ -524,6 +524,18 @@ public final class CampaignService {
         return repo.campaign(name).map(this::view);
     }
 
+    /** Enrollments of a campaign by status (ready, sending, awaiting, held, done); empty before launch. */
+    public Map<String, Integer> enrollmentCounts(long campaignId) {
+        Map<String, Integer> out = new TreeMap<>();
+        repo.statusCounts(campaignId).forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
+    }
+
+    /** Who gave a life-safety campaign its second person's approval; empty while nobody has. */
+    public Optional<String> lifeSafetyApprovedBy(String name) {
+        return repo.campaign(name).map(CampaignRow::lifeSafetyApprovedBy);
+    }
+
     /** The stored row of a campaign, or a CampaignException naming it. */
     public CampaignRow campaign(String name) throws CampaignException {
         return repo.campaign(name).orElseThrow(() -> new CampaignException("No campaign named \"" + name + "\"."));

@@ -17,4 +17,23 @@ public interface DialogService {
 
     /** Shows a problem the user has to know about; {@code message} is a sentence, never a stack trace. */
     void showError(String title, String message);
+
+    /**
+     * Asks the user to confirm an audited action: a reason (when {@code needsReason}) and the acting profile with its
+     * password (the console has no sign-in; the service authenticates the profile for each action).
+     *
+     * @param action  the confirming button's text ("Pause", "Stop campaign")
+     * @param danger  the action cannot be undone or stops sending: the button is red
+     * @param profile the profile name to suggest (the last one used), or null
+     */
+    record ConfirmRequest(String title, String message, String action, boolean needsReason, boolean danger,
+                          String profile) {
+    }
+
+    /** What the user confirmed with; {@code reason} is null when none was asked. */
+    record Confirmation(String reason, String profile, char[] password) {
+    }
+
+    /** Shows {@code request}; empty when the user cancels. */
+    Optional<Confirmation> confirm(ConfirmRequest request);
 }

@@ -45,6 +45,11 @@ public final class FxDialogService implements DialogService {
         alert.showAndWait();
     }
 
+    @Override
+    public Optional<Confirmation> confirm(ConfirmRequest request) {
+        return ConfirmDialog.show(owner.get(), request);
+    }
+
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

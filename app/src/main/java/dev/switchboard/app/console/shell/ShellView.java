@@ -1,8 +1,9 @@
 package dev.switchboard.app.console.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.switchboard.app.console.common.EngineState;
+import dev.switchboard.app.console.common.EngineStatus;
 import dev.switchboard.app.console.common.Ui;
-import dev.switchboard.app.console.lists.ListsView;
 import dev.switchboard.engine.Workspace;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,25 +21,30 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The window's frame: the top bar (name, theme switch), the navigation rail (Lists, for now), the screen, and the
- * status bar (data folder, store state). Until the store is open the screen area says so; when it cannot be opened
- * it shows why, with a Quit button.
+ * The window's frame: the top bar (name, About, theme switch), the navigation rail (Lists, Campaigns), the screen, and
+ * the status bar (data folder, org, engine with its kill switch, store). Until the store is open the screen area says
+ * so; when it cannot be opened it shows why, with a Quit button.
  */
 public final class ShellView {
     public static final KeyCombination IMPORT_SHORTCUT = KeyCombination.keyCombination("Shortcut+I");
+    public static final KeyCombination NEW_CAMPAIGN_SHORTCUT = KeyCombination.keyCombination("Shortcut+N");
+    public static final KeyCombination ABOUT_SHORTCUT = KeyCombination.keyCombination("F1");
 
     private final ShellViewModel vm;
-    private final Function<Workspace, ListsView> screens;
+    private final Function<Workspace, Screens> screens;
     private final Runnable quit;
     private final BorderPane root = new BorderPane();
-    private ListsView lists;
+    private final Map<Screen, ToggleButton> railItems = new EnumMap<>(Screen.class);
+    private Screens built;
 
-    /** {@code screens} builds the Lists screen once the store is open; {@code quit} ends the application. */
-    public ShellView(ShellViewModel vm, Function<Workspace, ListsView> screens, Runnable quit) {
+    /** {@code screens} builds the screens once the store is open; {@code quit} ends the application. */
+    public ShellView(ShellViewModel vm, Function<Workspace, Screens> screens, Runnable quit) {
         this.vm = vm;
         this.screens = screens;
         this.quit = quit;
@@ -47,6 +53,7 @@ public final class ShellView {
         root.setBottom(statusBar());
         show(vm.stateProperty().get());
         vm.stateProperty().addListener((obs, was, now) -> show(now));
+        vm.screenProperty().addListener((obs, was, now) -> showScreen());
         Themes.apply(vm.darkThemeProperty().get());
         vm.darkThemeProperty().addListener((obs, was, dark) -> Themes.apply(dark));
     }
@@ -55,13 +62,43 @@ public final class ShellView {
         return root;
     }
 
-    /** Puts the shell's shortcuts into its scene: Ctrl+I (Cmd+I on macOS) opens the import wizard. */
+    /** The screens, once the store is open (else null). */
+    public Screens screens() {
+        return built;
+    }
+
+    /**
+     * Puts the shell's shortcuts into its scene: Ctrl+1 Lists, Ctrl+2 Campaigns (Cmd on macOS), Ctrl+I the import
+     * wizard, Ctrl+N a new campaign, F1 About.
+     */
     public void installShortcuts(Scene scene) {
+        for (Screen s : Screen.values()) {
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + s.key()), () -> {
+                if (built != null) {
+                    vm.show(s);
+                }
+            });
+        }
         scene.getAccelerators().put(IMPORT_SHORTCUT, () -> {
-            if (lists != null) {
-                lists.openImportWizard();
+            if (built != null) {
+                vm.show(Screen.LISTS);
+                built.lists().openImportWizard();
             }
         });
+        scene.getAccelerators().put(NEW_CAMPAIGN_SHORTCUT, () -> {
+            if (built != null) {
+                vm.show(Screen.CAMPAIGNS);
+                built.campaigns().openNewCampaign();
+            }
+        });
+        scene.getAccelerators().put(ABOUT_SHORTCUT, this::openAbout);
+    }
+
+    /** Shows the About dialog: versions of the app, Java, JavaFX and the OS. */
+    public void openAbout() {
+        if (root.getScene() != null) {
+            AboutDialog.show(root.getScene().getWindow(), vm.about());
+        }
     }
 
     private void show(StoreState state) {
@@ -71,16 +108,29 @@ public final class ShellView {
                 root.setCenter(opening());
             }
             case OPEN -> {
-                if (lists == null) {
-                    lists = screens.apply(vm.workspaceProperty().get());
+                if (built == null) {
+                    built = screens.apply(vm.workspaceProperty().get());
+                    built.campaigns().viewModel().start();
                 }
                 root.setLeft(navRail());
-                root.setCenter(lists.root());
+                showScreen();
             }
             case FAILED -> {
                 root.setLeft(null);
                 root.setCenter(failed());
             }
+        }
+    }
+
+    private void showScreen() {
+        if (built == null) {
+            return;
+        }
+        Screen s = vm.screenProperty().get();
+        root.setCenter(s == Screen.CAMPAIGNS ? built.campaigns().root() : built.lists().root());
+        ToggleButton item = railItems.get(s);
+        if (item != null && !item.isSelected()) {
+            item.setSelected(true);
         }
     }
 
@@ -114,6 +164,11 @@ public final class ShellView {
         FontIcon logo = Ui.icon(Feather.RADIO);
         logo.getStyleClass().add("app-logo");
         Label name = Ui.label("appName", "Switchboard", "app-name");
+        Button about = new Button(null, Ui.icon(Feather.INFO));
+        about.setId("aboutButton");
+        about.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        about.setTooltip(new Tooltip("About Switchboard (F1)"));
+        about.setOnAction(e -> openAbout());
         Button theme = new Button();
         theme.setId("themeToggle");
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -122,26 +177,39 @@ public final class ShellView {
         tip.textProperty().bind(vm.darkThemeProperty().map(dark -> dark ? "Light theme" : "Dark theme"));
         theme.setTooltip(tip);
         theme.setOnAction(e -> vm.toggleTheme());
-        HBox bar = new HBox(logo, name, Ui.spacer(), theme);
+        HBox bar = new HBox(logo, name, Ui.spacer(), about, theme);
         bar.setId("topBar");
         bar.getStyleClass().add("top-bar");
         return bar;
     }
 
     private VBox navRail() {
+        if (!railItems.isEmpty()) {
+            return (VBox) railItems.get(Screen.LISTS).getParent();
+        }
         ToggleGroup group = new ToggleGroup();
-        ToggleButton listsItem = new ToggleButton("Lists", Ui.icon(Feather.USERS));
-        listsItem.setId("navLists");
-        listsItem.getStyleClass().add("nav-item");
-        listsItem.setToggleGroup(group);
-        listsItem.setSelected(true);
+        VBox rail = new VBox();
+        for (Screen s : Screen.values()) {
+            ToggleButton item = new ToggleButton(s.label(), Ui.icon(s == Screen.LISTS ? Feather.USERS : Feather.SEND));
+            item.setId("nav" + s.label());
+            item.getStyleClass().add("nav-item");
+            item.setToggleGroup(group);
+            item.setTooltip(new Tooltip(s.label() + " (Ctrl+" + s.key() + ")"));
+            item.setSelected(vm.screenProperty().get() == s);
+            item.selectedProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    vm.show(s);
+                }
+            });
+            railItems.put(s, item);
+            rail.getChildren().add(item);
+        }
         // a rail item stays selected while its screen shows
         group.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
             }
         });
-        VBox rail = new VBox(listsItem);
         rail.setId("navRail");
         rail.getStyleClass().add("nav-rail");
         return rail;
@@ -151,6 +219,23 @@ public final class ShellView {
         Label folder = Ui.label("statusDataFolder", "");
         folder.setGraphic(Ui.icon(Feather.FOLDER));
         folder.textProperty().bind(vm.dataFolderProperty());
+        Label org = Ui.label("statusOrg", "");
+        org.setGraphic(Ui.icon(Feather.CLOUD));
+        org.textProperty().bind(vm.engineStatusProperty().map(s -> s.org() == null ? "No org connected" : s.org()));
+        FontIcon engineDot = Ui.icon(Feather.ACTIVITY);
+        Label engine = Ui.label("statusEngine", "");
+        engine.setGraphic(engineDot);
+        engine.textProperty().bind(vm.engineStatusProperty().map(EngineStatus::label));
+        Tooltip engineTip = new Tooltip();
+        engineTip.textProperty().bind(vm.engineStatusProperty().map(s -> s.problem() == null ? s.label()
+                : s.problem()));
+        engine.setTooltip(engineTip);
+        vm.engineStatusProperty().subscribe(s -> {
+            engineDot.getStyleClass().removeAll("opening", "open", "failed");
+            engineDot.getStyleClass().add(s.killSwitch() || s.state() == EngineState.FAILED ? "failed"
+                    : s.state() == EngineState.RUNNING ? "open" : "opening");
+            engineDot.getStyleClass().add("store-dot");
+        });
         FontIcon dot = Ui.icon(Feather.CIRCLE);
         dot.getStyleClass().add("store-dot");
         Label store = Ui.label("statusStore", "");
@@ -160,7 +245,7 @@ public final class ShellView {
             dot.getStyleClass().removeAll("opening", "open", "failed");
             dot.getStyleClass().add(s.name().toLowerCase(Locale.ROOT));
         });
-        HBox bar = new HBox(folder, Ui.spacer(), store);
+        HBox bar = new HBox(folder, Ui.spacer(), org, engine, store);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         return bar;

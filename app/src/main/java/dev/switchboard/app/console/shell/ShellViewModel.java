@@ -1,5 +1,8 @@
 package dev.switchboard.app.console.shell;
 
+import dev.switchboard.app.console.common.Cancellable;
+import dev.switchboard.app.console.common.EngineMonitor;
+import dev.switchboard.app.console.common.EngineStatus;
 import dev.switchboard.app.console.common.TaskRunner;
 import dev.switchboard.engine.StoreUnavailableException;
 import dev.switchboard.engine.Workspace;
@@ -8,19 +11,29 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * The window's frame: opens the store in the background, says how that went (status bar, or the reason it cannot
- * be opened), and keeps the theme choice.
+ * be opened), which screen shows, the engine's state (read every {@link #ENGINE_POLL}), the About facts, and the
+ * theme choice.
  */
 public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+    public static final Duration ENGINE_POLL = Duration.ofSeconds(2);
+
+    /** A line of the About dialog. */
+    public record Fact(String label, String value) {
+    }
 
     private final TaskRunner tasks;
     private final Callable<Workspace> opener;
@@ -30,11 +43,24 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.LISTS);
+    private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(this,
+            "engineStatus", EngineStatus.starting());
+    private final EngineMonitor engine;
+    private Cancellable poll = Cancellable.NONE;
+    private boolean polling;
 
-    /** {@code opener} opens the store; it runs once, on a background thread. */
+    /** {@code opener} opens the store; it runs once, on a background thread. No engine: tests of other parts. */
     public ShellViewModel(Path dataDir, ThemePreference theme, TaskRunner tasks, Callable<Workspace> opener) {
+        this(dataDir, theme, tasks, opener, EngineMonitor.NONE);
+    }
+
+    /** {@code engine} is read every {@link #ENGINE_POLL} once the store is open. */
+    public ShellViewModel(Path dataDir, ThemePreference theme, TaskRunner tasks, Callable<Workspace> opener,
+                          EngineMonitor engine) {
         this.tasks = tasks;
         this.opener = opener;
+        this.engine = engine;
         dataFolder.set(dataDir.toAbsolutePath().toString());
         darkTheme.set(theme.dark());
         darkTheme.addListener((obs, was, dark) -> theme.setDark(dark));
@@ -48,6 +74,7 @@ public final class ShellViewModel {
                 .onSuccess(ws -> {
                     workspace.set(ws);
                     state.set(StoreState.OPEN);
+                    startPolling();
                 })
                 .onFailure(e -> {
                     if (e instanceof StoreUnavailableException) {
@@ -60,6 +87,59 @@ public final class ShellViewModel {
                     state.set(StoreState.FAILED);
                 })
                 .start();
+    }
+
+    private void startPolling() {
+        if (!polling) {
+            polling = true;
+            pollEngine();
+        }
+    }
+
+    /** Reads the engine's status now (and then every {@link #ENGINE_POLL}). */
+    void pollEngine() {
+        poll.cancel();
+        tasks.task(engine::status)
+                .onSuccess(engineStatus::set)
+                .onFailure(e -> LOG.debug("Could not read the engine's status", e))
+                .andFinally(() -> {
+                    if (polling) {
+                        poll = tasks.later(ENGINE_POLL, this::pollEngine);
+                    }
+                })
+                .start();
+    }
+
+    /** Stops reading the engine's status (the window is closing). */
+    public void close() {
+        polling = false;
+        poll.cancel();
+    }
+
+    public void show(Screen s) {
+        screen.set(s);
+    }
+
+    /** The screen the window shows; the rail and the shortcuts write it. */
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public ReadOnlyObjectProperty<EngineStatus> engineStatusProperty() {
+        return engineStatus.getReadOnlyProperty();
+    }
+
+    /** What the About dialog lists: the app's version, Java, JavaFX and the OS. */
+    public List<Fact> about() {
+        String version = ShellViewModel.class.getPackage().getImplementationVersion();
+        String fx = System.getProperty("javafx.runtime.version", System.getProperty("javafx.version"));
+        return List.of(
+                new Fact("Switchboard", version == null ? "development build" : version),
+                new Fact("Java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")"),
+                new Fact("JavaFX", fx == null ? "unknown" : fx),
+                new Fact("Operating system", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " (" + System.getProperty("os.arch") + ")"),
+                new Fact("Data folder", dataFolder.get()));
     }
 
     public void toggleTheme() {

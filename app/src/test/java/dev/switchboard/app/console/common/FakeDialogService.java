@@ -12,6 +12,25 @@ public final class FakeDialogService implements DialogService {
     private final Deque<Path> answers = new ArrayDeque<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
+    private final Deque<Confirmation> confirmations = new ArrayDeque<>();
+    private final List<ConfirmRequest> confirmRequests = new ArrayList<>();
+
+    /** The next confirmation dialog is answered with this; with none queued, it is cancelled. */
+    public FakeDialogService confirmWith(String reason, String profile, String password) {
+        confirmations.add(new Confirmation(reason, profile, password.toCharArray()));
+        return this;
+    }
+
+    @Override
+    public Optional<Confirmation> confirm(ConfirmRequest request) {
+        confirmRequests.add(request);
+        return Optional.ofNullable(confirmations.poll());
+    }
+
+    /** The confirmation dialogs shown. */
+    public List<ConfirmRequest> confirmRequests() {
+        return confirmRequests;
+    }
 
     /** The next file chooser returns {@code path}; with none queued, choosers are cancelled. */
     public FakeDialogService answer(Path path) {

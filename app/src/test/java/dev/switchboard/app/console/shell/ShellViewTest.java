@@ -1,6 +1,8 @@
 package dev.switchboard.app.console.shell;
 
 import dev.switchboard.app.console.ConsoleServices;
+import dev.switchboard.app.console.campaigns.WorkspaceCampaigns;
+import dev.switchboard.app.console.common.EngineMonitor;
 import dev.switchboard.app.console.common.FakeDialogService;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.app.console.imports.Importer;
@@ -107,6 +109,44 @@ class ShellViewTest {
     }
 
     @Test
+    void theRailAndCtrl2Ctrl1SwitchScreensAndTheStatusBarShowsTheEngine(FxRobot robot) {
+        Path data = dir.resolve("data");
+        show(robot, data, () -> {
+            Workspace w = Workspace.open(data, "the Switchboard console");
+            opened.add(w);
+            return w;
+        });
+        Fx.waitUntil(30, "the lists screen shows", () -> visible(robot, "#listsEmptyState"));
+        assertThat(robot.lookup("#navRail .nav-item").queryAll()).hasSize(2);
+
+        robot.clickOn("#listsList");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        Fx.waitUntil(20, "the campaigns screen shows", () -> visible(robot, "#campaignsEmptyState"));
+        assertThat(Fx.call(() -> robot.lookup("#navCampaigns").queryAs(javafx.scene.control.ToggleButton.class)
+                .isSelected())).isTrue();
+        Fx.waitUntil(20, "the engine's state shows", () -> text(robot, "#statusEngine").equals("Engine stopped"));
+        assertThat(text(robot, "#statusOrg")).isEqualTo("No org connected");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        Fx.waitUntil(20, "the lists screen shows again", () -> visible(robot, "#listsEmptyState"));
+        robot.clickOn("#navCampaigns");
+        Fx.waitUntil(20, "the rail shows the campaigns", () -> visible(robot, "#campaignsEmptyState"));
+    }
+
+    @Test
+    void aboutNamesTheVersionsOfJavaJavaFxAndTheOs(FxRobot robot) {
+        show(robot, dir.resolve("data"), () -> {
+            throw new StoreUnavailableException("not needed here", false, null);
+        });
+        robot.clickOn("#aboutButton");
+        Fx.waitUntil(20, "the About dialog shows", () -> visible(robot, "#aboutDialog"));
+        assertThat(text(robot, "#aboutJava")).contains(String.valueOf(Runtime.version().feature()));
+        assertThat(text(robot, "#aboutJavaFX")).startsWith("26");
+        assertThat(text(robot, "#aboutOperatingsystem")).contains(System.getProperty("os.name"));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
     void theThemeSwitchTogglesPrimerDarkAndRemembersIt(FxRobot robot) {
         show(robot, dir.resolve("data"), () -> {
             throw new StoreUnavailableException("not needed here", false, null);
@@ -122,8 +162,12 @@ class ShellViewTest {
     private void show(FxRobot robot, Path data, Callable<Workspace> opener) {
         robot.interact(() -> {
             ShellViewModel vm = new ShellViewModel(data, new ThemePreference(prefs), fx.tasks(), opener);
-            ShellView view = new ShellView(vm, w -> new ConsoleServices(w.contacts(), Importer.of(w.imports()),
-                    fx.tasks(), new FakeDialogService(), () -> false).listsView(), () -> quit.set(true));
+            ShellView view = new ShellView(vm, w -> {
+                ConsoleServices services = new ConsoleServices(w.contacts(), Importer.of(w.imports()), fx.tasks(),
+                        new FakeDialogService(), () -> false);
+                return new Screens(services.listsView(), services.campaignsView(new WorkspaceCampaigns(w, () -> null),
+                        EngineMonitor.NONE));
+            }, () -> quit.set(true));
             Scene scene = new Scene(view.root(), 1280, 800);
             scene.getStylesheets().add(Ui.stylesheet());
             view.installShortcuts(scene);
