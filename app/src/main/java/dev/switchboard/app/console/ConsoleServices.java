@@ -31,6 +31,13 @@ public record ConsoleServices(ContactDirectory directory, Importer importer, Tas
         this(directory, importer, tasks, dialogs, stopping, null);
     }
 
+    /** Opens the timeline of the contact with store id {@code contactId} (found off the UI thread). */
+    public void openTimeline(long contactId) {
+        tasks.run(() -> timelines.ref(contactId), ref -> ref.ifPresentOrElse(r -> openTimeline(r.list(), r.key()),
+                () -> dialogs.showError("No such contact", "Contact #" + contactId + " is no longer in the store.")),
+                failure -> dialogs.showError("Timeline not opened", String.valueOf(failure.getMessage())));
+    }
+
     /** Opens a contact's timeline in its own window. */
     public void openTimeline(String list, String key) {
         dev.switchboard.app.console.timeline.TimelineWindow.open(null,
@@ -51,6 +58,10 @@ public record ConsoleServices(ContactDirectory directory, Importer importer, Tas
 
     /** The Campaigns screen over {@code backend}, live with {@code engine}'s events once the shell starts it. */
     public CampaignsView campaignsView(CampaignBackend backend, EngineMonitor engine) {
-        return new CampaignsView(new CampaignsViewModel(backend, engine, tasks, dialogs));
+        CampaignsViewModel vm = new CampaignsViewModel(backend, engine, tasks, dialogs);
+        if (timelines != null) {
+            vm.setTimelineOpener(this::openTimeline);
+        }
+        return new CampaignsView(vm);
     }
 }

@@ -256,6 +256,11 @@ public final class CampaignsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** What opens a contact's timeline from the live view's events (by the contact's store id). */
+    public void setTimelineOpener(java.util.function.LongConsumer opener) {
+        live.setTimelineOpener(opener);
+    }
+
     public LiveViewModel live() {
         return live;
     }

@@ -52,7 +52,8 @@ public final class LiveViewModel {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** A row of the events list. */
-    public record EventRow(String time, String kind, String contact, String step, String detail) {
+    /** One event of the campaign; {@code contactId} 0 when it is not about one contact. */
+    public record EventRow(String time, String kind, String contact, String step, String detail, long contactId) {
     }
 
     /** Sends in one minute, by channel (sms, email, voice). */
@@ -96,6 +97,25 @@ public final class LiveViewModel {
     private final ForecastViewModel forecast;
     private Map<String, String> stepChannels = Map.of();
     private Instant engineNow;
+
+    private java.util.function.LongConsumer timelineOpener;
+
+    /** What opens a contact's timeline by its store id; without one, events offer none. */
+    void setTimelineOpener(java.util.function.LongConsumer opener) {
+        this.timelineOpener = opener;
+    }
+
+    /** Whether an event's contact timeline can be opened. */
+    public boolean canOpenTimeline() {
+        return timelineOpener != null;
+    }
+
+    /** Opens the timeline of the event's contact (nothing for an event about no contact). */
+    public void openTimeline(EventRow row) {
+        if (timelineOpener != null && row != null && row.contactId() != 0) {
+            timelineOpener.accept(row.contactId());
+        }
+    }
 
     LiveViewModel(CampaignBackend backend, TaskRunner tasks, DialogService dialogs, Actions actions, Runnable refresh,
                   ZoneId zone) {
@@ -186,7 +206,7 @@ public final class LiveViewModel {
             if (rows.size() < EVENT_ROWS) {
                 rows.add(new EventRow(SECOND.format(e.at().atZone(zone)), e.kind(),
                         e.contactId() == 0 ? "" : "#" + e.contactId(), e.step() == null ? "" : e.step(),
-                        e.detail() == null ? "" : e.detail()));
+                        e.detail() == null ? "" : e.detail(), e.contactId()));
             }
             if (SEND_KINDS.contains(e.kind())) {
                 sends.add(e);

@@ -4,7 +4,6 @@ import dev.switchboard.engine.Workspace;
 import dev.switchboard.engine.campaigns.Timelines;
 import dev.switchboard.engine.ops.LocalOperations;
 import dev.switchboard.engine.ops.OperationException;
-import dev.switchboard.persistence.EngineRepository;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -27,13 +26,19 @@ public interface ContactTimelines {
     /** The contact's evidence CSV. */
     String evidence(String list, String key) throws OperationException;
 
+    /** A contact's list and external key. */
+    record Ref(String list, String key) {
+    }
+
+    /** The list and key of the contact with store id {@code contactId}. */
+    Optional<Ref> ref(long contactId);
+
     /** "Now" on the engine's clock. */
     java.time.Instant now();
 
     /** Over an open workspace, with the engine's clock for "now" (virtual on a fast sandbox). */
     static ContactTimelines of(Workspace workspace, Clock clock) {
         LocalOperations ops = new LocalOperations(workspace, null, () -> null, clock);
-        EngineRepository repo = workspace.engineRepository();
         return new ContactTimelines() {
             @Override
             public Timelines.Timeline timeline(String list, String key) throws OperationException {
@@ -43,14 +48,21 @@ public interface ContactTimelines {
             @Override
             public Timelines.Explanation whyNot(String list, String key, String channel, String campaign,
                                                 ZoneId viewer) throws OperationException {
-                String purpose = Optional.ofNullable(campaign).flatMap(repo::campaign)
-                        .map(EngineRepository.CampaignRow::purpose).orElse("service");
+                String purpose = Optional.ofNullable(campaign).flatMap(workspace.campaigns()::find)
+                        .map(dev.switchboard.engine.campaigns.CampaignService.View::purpose).orElse("service");
                 return ops.explain(list, key, channel.toLowerCase(Locale.ROOT), null, purpose, viewer);
             }
 
             @Override
             public String evidence(String list, String key) throws OperationException {
                 return ops.evidence(list, key);
+            }
+
+            @Override
+            public Optional<Ref> ref(long contactId) {
+                return workspace.contacts().contact(contactId).flatMap(c -> workspace.contacts().lists().stream()
+                        .filter(l -> l.list().id() == c.listId()).findFirst()
+                        .map(l -> new Ref(l.list().name(), c.data().externalKey())));
             }
 
             @Override

@@ -73,6 +73,21 @@ class CampaignsViewModelTest {
     }
 
     @Test
+    void anEventOpensItsContactsTimelineAndAnEventAboutNoContactOpensNothing() {
+        java.util.List<Long> opened = new java.util.ArrayList<>();
+        vm.setTimelineOpener(opened::add);
+        vm.start();
+        engine.emit(new EngineEvent(T0, "SENT", 1, 12, "notify", "SMS to ****7725"));
+        engine.emit(new EngineEvent(T0.plusSeconds(1), "MESSAGING", 1, 0, null, "Genesys messaging campaign started"));
+
+        assertThat(vm.live().canOpenTimeline()).isTrue();
+        vm.live().openTimeline(vm.live().events().get(0));
+        vm.live().openTimeline(vm.live().events().get(1));
+
+        assertThat(opened).containsExactly(12L);
+    }
+
+    @Test
     void aQuietScreenReadsAgainEveryFewTicks() {
         vm.start();
         int reads = backend.campaignReads;

@@ -80,6 +80,11 @@ final class FakeTimelines implements ContactTimelines {
     }
 
     @Override
+    public java.util.Optional<Ref> ref(long contactId) {
+        return contactId == 42 ? java.util.Optional.of(new Ref("Demo contacts", "C-1004")) : java.util.Optional.empty();
+    }
+
+    @Override
     public Instant now() {
         return NOW;
     }
