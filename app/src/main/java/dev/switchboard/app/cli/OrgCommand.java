@@ -5,7 +5,6 @@ import dev.switchboard.engine.genesys.OrgConnection;
 import dev.switchboard.engine.genesys.OrgSettings;
 import dev.switchboard.engine.secrets.SecretVault;
 import dev.switchboard.engine.users.Actor;
-import dev.switchboard.genesys.GenesysClient;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -164,10 +163,9 @@ final class OrgCommand implements Callable<Integer> {
                     err.println("switchboard org test: no org connected ('switchboard org connect').");
                     return ExitCodes.USAGE;
                 }
-                try (GenesysClient client = org.get().client()) {
-                    client.tokens().token();
+                try {
+                    OptionalLong limit = org.get().check().rateLimitPerMinute();
                     out.printf("Token: ok (client credentials accepted by %s)%n", org.get().apiBase());
-                    OptionalLong limit = client.organization().tokenRateLimitPerMinute();
                     out.printf("API rate limit: %s%n", limit.isPresent() ? limit.getAsLong() + " requests/minute"
                             : "not reported");
                     return ExitCodes.OK;

@@ -5,9 +5,6 @@ import dev.switchboard.engine.secrets.KeychainVault;
 import dev.switchboard.engine.secrets.PassphraseVault;
 import dev.switchboard.engine.secrets.VaultException;
 import dev.switchboard.engine.secrets.Vaults;
-import dev.switchboard.persistence.Store;
-import dev.switchboard.persistence.StoreException;
-import dev.switchboard.persistence.StoreLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,8 +60,11 @@ final class VaultCommand implements Callable<Integer> {
                 case MEMORY -> "an in-memory vault of a test (its secrets are gone)";
             }).orElse("not chosen yet (the OS keychain when one answers)"));
             out.printf("Keychain    %s%n", keychain.map(r -> "not reachable: " + r).orElse("reachable"));
-            out.printf("Store       %s%n", !Store.fileExists(dir) ? "none yet (created encrypted)"
-                    : Store.isEncryptedFile(dir) ? "encrypted (AES)" : "not encrypted yet (encrypted at next open)");
+            out.printf("Store       %s%n", switch (Vaults.storeState(dir)) {
+                case "none" -> "none yet (created encrypted)";
+                case "encrypted" -> "encrypted (AES)";
+                default -> "not encrypted yet (encrypted at next open)";
+            });
             out.printf("Org         %s%n", OrgSettings.load(dir).map(OrgSettings::where).orElse("none connected"));
             if (c.isEmpty() && keychain.isPresent()) {
                 out.println("Choose a passphrase vault with 'switchboard vault use-passphrase' to use this folder.");
@@ -77,15 +77,9 @@ final class VaultCommand implements Callable<Integer> {
     static int locked(CommandLine.Model.CommandSpec spec, String command, LockedWork work) {
         Path dir = SwitchboardCommand.dataDirOf(spec);
         PrintWriter err = StoreAccess.err(spec);
-        StoreLock lock;
         try {
-            lock = StoreLock.acquire(dir, "the command 'switchboard " + command + "'");
-        } catch (StoreException e) {
-            err.println("switchboard " + command + ": " + e.getMessage());
-            return ExitCodes.STORE;
-        }
-        try (lock) {
-            return work.run(dir, StoreAccess.out(spec));
+            return Vaults.withFolderLock(dir, "the command 'switchboard " + command + "'",
+                    () -> work.run(dir, StoreAccess.out(spec)));
         } catch (VaultException | IllegalArgumentException e) {
             err.println("switchboard " + command + ": " + e.getMessage());
             return ExitCodes.INPUT;

@@ -111,8 +111,10 @@ public final class KeychainVault implements SecretVault {
 
     private static boolean isMissing(Throwable e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return m.contains("not found") || m.contains("no password") || m.contains("no stored credentials") || m.contains("not exist")
-                || m.contains("no such") || m.contains("element not found") || m.contains("could not find");
+        // java-keyring reports a missing entry as an exception, worded by each backend
+        return m.contains("not found") || m.contains("no password") || m.contains("no stored credentials")
+                || m.contains("not exist") || m.contains("no such") || m.contains("could not find")
+                || m.contains("could not be found");
     }
 
     private static String reason(Throwable e) {

@@ -235,6 +235,28 @@ public final class Vaults {
         }
     }
 
+    /** The store file's state, for status screens: "none", "encrypted" or "plain". */
+    public static String storeState(Path dataDir) {
+        return !dev.switchboard.persistence.Store.fileExists(dataDir) ? "none"
+                : dev.switchboard.persistence.Store.isEncryptedFile(dataDir) ? "encrypted" : "plain";
+    }
+
+    /**
+     * Runs {@code work} holding the folder's single-process lock (a vault is not switched under a running engine or
+     * console); a held lock fails as a {@link VaultException} naming the holder.
+     */
+    public static <T> T withFolderLock(Path dataDir, String holder, Supplier<T> work) {
+        dev.switchboard.persistence.StoreLock lock;
+        try {
+            lock = dev.switchboard.persistence.StoreLock.acquire(dataDir, holder);
+        } catch (dev.switchboard.persistence.StoreException e) {
+            throw new VaultException(e.getMessage(), e);
+        }
+        try (lock) {
+            return work.get();
+        }
+    }
+
     static void writeAtomically(Path file, String content) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
