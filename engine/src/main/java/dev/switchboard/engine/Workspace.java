@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import dev.switchboard.engine.genesys.OrgConnection;
+import dev.switchboard.engine.genesys.OrgSettings;
+import dev.switchboard.engine.secrets.SecretVault;
+import dev.switchboard.engine.secrets.StoreKeys;
+import dev.switchboard.engine.secrets.Vaults;
 import dev.switchboard.engine.rules.RulePackException;
 import dev.switchboard.engine.rules.RulePackLoader;
 import dev.switchboard.genesys.GenesysClient;
@@ -91,11 +95,13 @@ public final class Workspace implements AutoCloseable {
     private final SenderThrottle senderThrottle;
     private final Supplier<RulePack> rulePack;
     private final dev.switchboard.engine.dnc.DncService dnc;
+    private final SecretVault vault;
 
-    private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
+    private Workspace(Path dataDir, StoreLock lock, Store store, SecretVault vault, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
+        this.vault = vault;
         ContactListRepository lists = new ContactListRepository(store);
         ImportRepository importRepository = new ImportRepository(store);
         this.imports = new ImportService(lists, importRepository, new ContactImportWriter(store), clock);
@@ -131,6 +137,15 @@ public final class Workspace implements AutoCloseable {
      *               e.g. "the Switchboard console"
      */
     public static Workspace open(Path dataDir, String holder) throws StoreUnavailableException {
+        return open(dataDir, holder, null);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, with the folder's secrets (the store's key) in {@code vault} rather than the
+     * vault the folder chose ({@link Vaults}): for tests and benchmarks' scratch folders. The store is encrypted
+     * either way.
+     */
+    public static Workspace open(Path dataDir, String holder, SecretVault vault) throws StoreUnavailableException {
         StoreLock lock;
         try {
             lock = StoreLock.acquire(dataDir, holder);
@@ -140,15 +155,97 @@ public final class Workspace implements AutoCloseable {
             throw new StoreUnavailableException(e.getMessage(), false, e);
         }
         try {
-            return new Workspace(dataDir, lock, Store.openFile(dataDir), Clock.systemUTC());
+            SecretVault v = vault != null ? vault : Vaults.open(dataDir);
+            return new Workspace(dataDir, lock, StoreKeys.open(dataDir, v), v, Clock.systemUTC());
         } catch (RuntimeException e) {
             lock.close();
             throw new StoreUnavailableException(e.getMessage(), false, e);
         }
     }
 
+    /**
+     * Opens the store of a data folder that no workspace has open, with its key from {@code vault} (benchmarks read
+     * what they wrote after the workspace closed). The caller closes it.
+     */
+    public static Store openStore(Path dataDir, SecretVault vault) {
+        return StoreKeys.open(dataDir, vault);
+    }
+
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The folder's secrets: the store's key, the connected org's client secret. */
+    public SecretVault vault() {
+        return vault;
+    }
+
+    /** The connected Genesys org's settings (no secret), when one was connected with {@link #connectOrg}. */
+    public java.util.Optional<OrgSettings> orgSettings() {
+        return OrgSettings.load(dataDir);
+    }
+
+    /**
+     * The connected org with its secret from the vault; empty when none is connected. The caller destroys it.
+     * Throws IllegalStateException when the settings are there but the secret is not.
+     */
+    public java.util.Optional<OrgConnection> storedOrg() {
+        java.util.Optional<OrgSettings> s = orgSettings();
+        if (s.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String secret = vault.get(SecretVault.GENESYS_CLIENT_SECRET).orElseThrow(() -> new IllegalStateException(
+                "The org " + s.get().where() + " is connected but its client secret is not in " + vault.describe()
+                        + ": run 'switchboard org connect' again."));
+        return java.util.Optional.of(s.get().connection(secret.toCharArray()));
+    }
+
+    /**
+     * Connects the data folder to a Genesys org (an admin's act, audited): the secret goes into the vault, the rest
+     * into {@value OrgSettings#FILE_NAME}. Replaces a previous connection.
+     */
+    public void connectOrg(Actor by, OrgSettings settings, char[] secret, Instant now)
+            throws PermissionDeniedException {
+        requireAdmin(by, "connect an org");
+        if (secret == null || secret.length == 0) {
+            throw new IllegalArgumentException("No client secret: set $GENESYS_CLIENT_SECRET or pipe it on standard"
+                    + " input.");
+        }
+        boolean replacing = orgSettings().isPresent();
+        OrgSettings stamped = new OrgSettings(settings.region(), settings.apiUrl(), settings.loginUrl(),
+                settings.clientId(), now, by.name());
+        vault.put(SecretVault.GENESYS_CLIENT_SECRET, new String(secret));
+        try {
+            stamped.save(dataDir);
+        } catch (RuntimeException e) {
+            if (!replacing) {
+                vault.delete(SecretVault.GENESYS_CLIENT_SECRET);
+            }
+            throw e;
+        }
+        auditLog.append(by.name(), by.osLogin(), "org.connect", "genesys org " + stamped.where(),
+                "client id " + stamped.clientId() + (replacing ? " (replaces the previous connection)" : ""), now);
+    }
+
+    /** Forgets the connected org and its secret (audited); false when none was connected. */
+    public boolean disconnectOrg(Actor by, Instant now) throws PermissionDeniedException {
+        requireAdmin(by, "disconnect the org");
+        java.util.Optional<OrgSettings> s = orgSettings();
+        vault.delete(SecretVault.GENESYS_CLIENT_SECRET);
+        if (s.isEmpty()) {
+            return false;
+        }
+        OrgSettings.delete(dataDir);
+        auditLog.append(by.name(), by.osLogin(), "org.disconnect", "genesys org " + s.get().where(),
+                "client id " + s.get().clientId(), now);
+        return true;
+    }
+
+    private static void requireAdmin(Actor by, String what) throws PermissionDeniedException {
+        if (by.profile().role() != dev.switchboard.model.user.Role.ADMIN) {
+            throw new PermissionDeniedException(by.name() + " (" + by.profile().role() + ") may not " + what
+                    + ": that takes an admin profile.");
+        }
     }
 
     public ImportService imports() {

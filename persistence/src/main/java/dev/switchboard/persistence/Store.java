@@ -61,34 +61,213 @@ public final class Store implements AutoCloseable {
     /** Written when the store closes cleanly, removed when it opens: absent at open means the last run crashed. */
     static final String CLEAN_MARKER = "store.closed-cleanly";
 
+    /** The store file's header when H2 encrypted it ({@code CIPHER=AES}); a plain MVStore file starts "H:2,". */
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The encrypted copy a migration builds before it replaces the plain file. */
+    static final String MIGRATION_FILE_NAME = FILE_NAME + "-encrypting";
+    /** The migration's dump, itself encrypted (H2 SCRIPT ... CIPHER AES). */
+    static final String MIGRATION_SCRIPT = FILE_NAME + "-migration.script";
+
+    /** An unencrypted file store: for scratch folders of tests and benchmarks. See {@link #openFile(Path, char[])}. */
+    public static Store openFile(Path dataDir) {
+        return openFile(dataDir, null);
+    }
+
     /**
      * Opens (creating if needed) the H2 file store of a data folder, checks its durability setting, migrates it.
+     * With a {@code fileKey} (256 random bits in hex, never a human password: H2 stretches file passwords with only
+     * 10 PBKDF2 iterations) the file is AES-encrypted ({@code CIPHER=AES}); a key that does not open it fails with a
+     * clear message and changes nothing.
      *
      * <p>After a crash (no clean-close marker) the file is first compacted offline ({@code SHUTDOWN COMPACT}): H2
      * 2.5 can keep a row lock of a transaction that a kill -9 interrupted mid-commit, and the next update of that row
      * then spins forever (found by the engine's crash test); rewriting the file drops it. Committed data is kept.
      */
-    public static Store openFile(Path dataDir) {
+    public static Store openFile(Path dataDir, char[] fileKey) {
         Path base = dataDir.toAbsolutePath().resolve(FILE_NAME);
-        String url = "jdbc:h2:file:" + base + H2_SETTINGS;
+        String url = "jdbc:h2:file:" + base + H2_SETTINGS + (fileKey == null ? "" : ";CIPHER=AES");
+        String password = fileKey == null ? "" : new String(fileKey) + " ";
+        String description = "the store in " + dataDir;
+        Path file = Path.of(base + ".mv.db");
+        if (java.nio.file.Files.exists(file)) {
+            boolean encrypted = isEncryptedFile(dataDir);
+            if (encrypted && fileKey == null) {
+                throw new StoreException("The store in " + dataDir + " is encrypted, and no key was given to open"
+                        + " it. Nothing was changed.");
+            }
+            if (!encrypted && fileKey != null) {
+                throw new StoreException("The store in " + dataDir + " is not encrypted: refusing to open it with a"
+                        + " key (migrate it first). Nothing was changed.");
+            }
+        }
+        if (fileKey != null && java.nio.file.Files.exists(file)) {
+            checkKey(url, password, dataDir);
+        }
         Path marker = dataDir.toAbsolutePath().resolve(CLEAN_MARKER);
-        if (java.nio.file.Files.exists(Path.of(base + ".mv.db")) && !java.nio.file.Files.exists(marker)) {
-            recoverAfterCrash(url, "the store in " + dataDir);
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.exists(marker)) {
+            recoverAfterCrash(url, password, description);
         }
         try {
             java.nio.file.Files.deleteIfExists(marker);
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot open the store in " + dataDir + ": " + e.getMessage(), e);
         }
-        Store store = openH2(url, "the store in " + dataDir, true);
+        Store store = openH2(url, password, description, true);
         return new Store(store.dataSource, store.dialect, () -> {
             store.closer.close();
             java.nio.file.Files.writeString(marker, java.time.Instant.now() + "\n");
         }, store.description);
     }
 
-    private static void recoverAfterCrash(String url, String description) {
-        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+    /** Whether the data folder has a store file. */
+    public static boolean fileExists(Path dataDir) {
+        return java.nio.file.Files.exists(dataDir.toAbsolutePath().resolve(FILE_NAME + ".mv.db"));
+    }
+
+    /** Whether the data folder's store file is encrypted (false when there is none). */
+    public static boolean isEncryptedFile(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve(FILE_NAME + ".mv.db");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(ENCRYPTED_HEADER.length), ENCRYPTED_HEADER);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot read the store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens and closes the encrypted file read-only: a wrong key fails here, before anything is written. */
+    private static void checkKey(String url, String password, Path dataDir) {
+        try (Connection c = DriverManager.getConnection(url + ";ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0", "sa",
+                password)) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD
+                    || e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1) {
+                throw new StoreException("The store in " + dataDir + " is encrypted and the key given does not open"
+                        + " it (a wrong key, or the file was changed). Nothing was changed.", e);
+            }
+            throw new StoreException("Cannot open the store in " + dataDir + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Encrypts the plain store of {@code dataDir} under {@code fileKey}, crash-safely: the plain store is dumped to
+     * an encrypted script, loaded into a new encrypted file, every table's row count is compared, and only then
+     * does the encrypted file replace the plain one (an atomic rename). The script, the plain file's trace file and
+     * any leftovers of an interrupted run are deleted. Returns the tables' row counts.
+     */
+    public static java.util.Map<String, Long> encryptPlainFile(Path dataDir, char[] fileKey) {
+        Path dir = dataDir.toAbsolutePath();
+        if (!fileExists(dir) || isEncryptedFile(dir)) {
+            throw new StoreException("The store in " + dataDir + " is not a plain store to encrypt.");
+        }
+        deleteMigrationLeftovers(dir);
+        String plainUrl = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + H2_SETTINGS + ";TRACE_LEVEL_FILE=0";
+        if (!java.nio.file.Files.exists(dir.resolve(CLEAN_MARKER))) {
+            recoverAfterCrash(plainUrl, "", "the store in " + dataDir);
+        }
+        Path script = dir.resolve(MIGRATION_SCRIPT);
+        String key = new String(fileKey);
+        java.util.Map<String, Long> before;
+        try (Connection c = DriverManager.getConnection(plainUrl, "sa", "")) {
+            before = rowCounts(c);
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "script to ? compression deflate cipher aes password ?")) {
+                ps.setString(1, script.toString());
+                ps.setString(2, key);
+                ps.execute();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("shutdown");
+            }
+        } catch (SQLException e) {
+            deleteMigrationLeftovers(dir);
+            throw new StoreException("Cannot encrypt the store in " + dataDir + " (dumping it failed: "
+                    + firstLine(e.getMessage()) + "). Nothing was changed.", e);
+        }
+        Path encrypted = dir.resolve(MIGRATION_FILE_NAME + ".mv.db");
+        String encUrl = "jdbc:h2:file:" + dir.resolve(MIGRATION_FILE_NAME) + H2_SETTINGS
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0";
+        try (Connection c = DriverManager.getConnection(encUrl, "sa", key + " ")) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "runscript from ? compression deflate cipher aes password ?")) {
+                ps.setString(1, script.toString());
+                ps.setString(2, key);
+                ps.execute();
+            }
+            java.util.Map<String, Long> after = rowCounts(c);
+            if (!after.equals(before)) {
+                throw new SQLException("the encrypted copy's row counts " + after + " differ from the store's "
+                        + before);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("shutdown compact");
+            }
+        } catch (SQLException e) {
+            deleteMigrationLeftovers(dir);
+            throw new StoreException("Cannot encrypt the store in " + dataDir + " (" + firstLine(e.getMessage())
+                    + "). Nothing was changed.", e);
+        }
+        try {
+            if (!startsEncrypted(encrypted)) {
+                throw new StoreException("The encrypted copy of the store in " + dataDir + " is not encrypted.");
+            }
+            java.nio.file.Files.move(encrypted, dir.resolve(FILE_NAME + ".mv.db"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            java.nio.file.Files.deleteIfExists(dir.resolve(FILE_NAME + ".trace.db"));
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot replace the store in " + dataDir + " by its encrypted copy: "
+                    + e.getMessage(), e);
+        } finally {
+            deleteMigrationLeftovers(dir);
+        }
+        return before;
+    }
+
+    private static boolean startsEncrypted(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(ENCRYPTED_HEADER.length), ENCRYPTED_HEADER);
+        }
+    }
+
+    /** Deletes what an interrupted encryption left (its encrypted copy and its script); the store is untouched. */
+    public static void deleteMigrationLeftovers(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath();
+        try {
+            for (String name : new String[] {MIGRATION_FILE_NAME + ".mv.db", MIGRATION_FILE_NAME + ".trace.db",
+                    MIGRATION_FILE_NAME + ".lock.db", MIGRATION_SCRIPT}) {
+                java.nio.file.Files.deleteIfExists(dir.resolve(name));
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot delete the leftovers of an interrupted encryption in " + dataDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Row counts of every base table of the public schema. */
+    static java.util.Map<String, Long> rowCounts(Connection c) throws SQLException {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select table_name from"
+                + " information_schema.tables where lower(table_schema) = 'public' and table_type = 'BASE TABLE'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String t : tables) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from \"" + t.replace("\"", "\"\"") + "\"")) {
+                rs.next();
+                counts.put(t, rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    private static void recoverAfterCrash(String url, String password, String description) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", password);
              Statement s = c.createStatement()) {
             s.execute("shutdown compact");
         } catch (SQLException e) {
@@ -99,14 +278,14 @@ public final class Store implements AutoCloseable {
 
     /** A private in-memory H2 store, migrated: for tests and benchmarks' scratch work. */
     public static Store inMemory() {
-        return openH2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "an in-memory store",
-                false);
+        return openH2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "",
+                "an in-memory store", false);
     }
 
-    private static Store openH2(String url, String description, boolean durable) {
+    private static Store openH2(String url, String password, String description, boolean durable) {
         JdbcConnectionPool pool;
         try {
-            pool = JdbcConnectionPool.create(url, "sa", "");
+            pool = JdbcConnectionPool.create(url, "sa", password);
             pool.setMaxConnections(16);
             try (Connection c = pool.getConnection()) {
                 if (durable) {

@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
                 + " compliance gate, records the intent, sends through Genesys and records the result. Other"
                 + " commands (campaign, kill-switch, contact, queue, evidence) reach it over an authenticated"
                 + " loopback API while it runs.",
-                "Without --region or --api-url it drives the data folder's sandbox org (started inside the engine;"
-                        + " its state survives restarts). A real org needs --client-id and the secret in"
-                        + " $GENESYS_CLIENT_SECRET or on standard input, never a flag."},
+                "Without --region or --api-url it drives the org connected with 'switchboard org connect', else the"
+                        + " data folder's sandbox org (started inside the engine; its state survives restarts). A real"
+                        + " org given by flags needs --client-id and the secret in $GENESYS_CLIENT_SECRET or on"
+                        + " standard input, never a flag."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped or idle", "2:wrong flag", "4:the store is in use by another process",
                 "130:interrupted"})
@@ -51,6 +52,10 @@ final class EngineCommand implements Callable<Integer> {
 
     @Option(names = "--client-id", paramLabel = "ID", description = "OAuth client id (real orgs).")
     String clientId;
+
+    @Option(names = "--sandbox", description = "Drive the data folder's sandbox org even when an org is connected"
+            + " ('switchboard org connect').")
+    boolean sandbox;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Virtual clock speed: virtual seconds per real second (default 1). On the sandbox the"
@@ -85,6 +90,10 @@ final class EngineCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         boolean real = region != null || apiUrl != null;
+        if (real && sandbox) {
+            err.println("switchboard engine: --sandbox goes without --region and --api-url");
+            return ExitCodes.USAGE;
+        }
         if (real && clientId == null) {
             err.println("switchboard engine: a real org needs --client-id (and the secret in $"
                     + SendTestCommand.SECRET_ENV + " or on standard input)");
@@ -112,6 +121,19 @@ final class EngineCommand implements Callable<Integer> {
         } catch (StoreUnavailableException e) {
             err.println("switchboard engine: " + e.getMessage());
             return ExitCodes.STORE;
+        }
+        if (org == null && !sandbox) {
+            try {
+                org = workspace.storedOrg().orElse(null);
+            } catch (RuntimeException e) {
+                workspace.close();
+                err.println("switchboard engine: " + e.getMessage());
+                return ExitCodes.STORE;
+            }
+            if (org != null) {
+                out.printf("Using the connected org %s (switchboard org status; --sandbox for the sandbox)%n",
+                        workspace.orgSettings().map(dev.switchboard.engine.genesys.OrgSettings::where).orElse(""));
+            }
         }
         EngineHost host = null;
         try {

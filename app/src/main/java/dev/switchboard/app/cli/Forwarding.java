@@ -46,6 +46,9 @@ public final class Forwarding {
         if (args.contains("--as")) {
             env.put(Passwords.ACTOR_ENV, new String(Passwords.actor()));
         }
+        if (args.contains("org") && args.contains("connect")) {
+            env.put(SendTestCommand.SECRET_ENV, new String(Passwords.clientSecret()));
+        }
         if (args.contains("user") && args.contains("add")) {
             env.put(Passwords.NEW_ENV, new String(Passwords.newProfile()));
         }

@@ -27,6 +27,54 @@ final class Passwords {
         return read(NEW_ENV);
     }
 
+    /** The Genesys client secret: {@value SendTestCommand#SECRET_ENV}, else typed, else the next line of stdin. */
+    static char[] clientSecret() {
+        char[] raw = read(SendTestCommand.SECRET_ENV);
+        char[] stripped = new String(raw).strip().toCharArray();
+        java.util.Arrays.fill(raw, '\0');
+        return stripped;
+    }
+
+    /**
+     * The vault passphrase when {@value dev.switchboard.engine.secrets.Vaults#PASSPHRASE_ENV} is not set: typed at a
+     * terminal, else the next line of standard input (null when there is none).
+     */
+    static synchronized char[] vaultPassphrase() {
+        if (System.console() != null) {
+            return System.console().readPassword("Vault passphrase: ");
+        }
+        try {
+            String line = stdin().readLine();
+            return line == null ? null : line.toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new vault passphrase, typed twice at a terminal; else from the environment or the next line of stdin. */
+    static synchronized char[] newVaultPassphrase() {
+        String env = System.getenv(dev.switchboard.engine.secrets.Vaults.PASSPHRASE_ENV);
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        if (System.console() != null) {
+            char[] a = System.console().readPassword("New vault passphrase (at least 8 characters): ");
+            char[] b = System.console().readPassword("Again: ");
+            if (a == null || !java.util.Arrays.equals(a, b)) {
+                throw new IllegalArgumentException("The two passphrases differ.");
+            }
+            return a;
+        }
+        return vaultPassphrase();
+    }
+
+    private static BufferedReader stdin() {
+        if (stdin == null) {
+            stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return stdin;
+    }
+
     /** Passwords a forwarded command line brought with it (the engine runs it; no terminal to ask). */
     static final ThreadLocal<java.util.Map<String, String>> FORWARDED = new ThreadLocal<>();
 
@@ -41,14 +89,12 @@ final class Passwords {
             return value.toCharArray();
         }
         if (System.console() != null) {
-            char[] typed = System.console().readPassword(env.equals(ACTOR_ENV) ? "Password: " : "New password: ");
+            char[] typed = System.console().readPassword(env.equals(ACTOR_ENV) ? "Password: "
+                    : env.equals(NEW_ENV) ? "New password: " : "Client secret: ");
             return typed == null ? new char[0] : typed;
         }
         try {
-            if (stdin == null) {
-                stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            }
-            String line = stdin.readLine();
+            String line = stdin().readLine();
             return line == null ? new char[0] : line.toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

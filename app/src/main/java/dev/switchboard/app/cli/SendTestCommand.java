@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "send-test", mixinStandardHelpOptions = true,
         description = {"Sends one agentless SMS and one agentless email through the Genesys client and prints their"
                 + " message and conversation ids.",
-                "Target: a sandbox started with 'switchboard sandbox' (the default: --sandbox-port 8780, --seed 1),"
-                        + " or a real org by --region (or --api-url and --login-url) with --client-id; the client"
+                "Target: the org connected with 'switchboard org connect', else a sandbox started with"
+                        + " 'switchboard sandbox' (the default: --sandbox-port 8780, --seed 1), or a real org by --region (or --api-url and --login-url) with --client-id; the client"
                         + " secret comes from $GENESYS_CLIENT_SECRET or standard input, never from a flag."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:both sent", "1:a send failed (the message says why)", "2:wrong flag or value"})
@@ -117,6 +117,25 @@ final class SendTestCommand implements Callable<Integer> {
     }
 
     private OrgConnection connection(PrintWriter err) throws IOException {
+        java.nio.file.Path dataDir = SwitchboardCommand.dataDirOf(spec);
+        if (target.region == null && target.apiUrl == null && target.sandboxPort == null
+                && dev.switchboard.engine.genesys.OrgSettings.load(dataDir).isPresent()) {
+            // the connected org: its secret from the folder's vault (no store needed)
+            dev.switchboard.engine.genesys.OrgSettings s = dev.switchboard.engine.genesys.OrgSettings.load(dataDir)
+                    .orElseThrow();
+            String secret;
+            try {
+                secret = dev.switchboard.engine.secrets.Vaults.open(dataDir)
+                        .get(dev.switchboard.engine.secrets.SecretVault.GENESYS_CLIENT_SECRET).orElse(null);
+            } catch (dev.switchboard.engine.secrets.VaultException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            if (secret == null) {
+                throw new IllegalArgumentException("The org " + s.where() + " is connected but its client secret is"
+                        + " not in the vault: run 'switchboard org connect' again.");
+            }
+            return s.connection(secret.toCharArray());
+        }
         if (target.region == null && target.apiUrl == null) {
             int port = target.sandboxPort == null ? 8780 : target.sandboxPort;
             SandboxCredentials c = SandboxCredentials.forSeed(seed);

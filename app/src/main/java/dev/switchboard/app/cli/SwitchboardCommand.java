@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 CampaignCommand.class,
                 OperatorCommands.KillSwitch.class,
                 OperatorCommands.Contact.class, OperatorCommands.Queue.class, OperatorCommands.EvidenceCommand.class,
-                IntakeCommand.class,
+                IntakeCommand.class, OrgCommand.class, VaultCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL)
@@ -76,6 +76,7 @@ public final class SwitchboardCommand implements Callable<Integer> {
      * working folder {@code cwd}.
      */
     static int execute(PrintWriter out, PrintWriter err, Path cwd, String... args) {
+        dev.switchboard.engine.secrets.Vaults.setPassphrasePrompt(Passwords::vaultPassphrase);
         CommandLine cli = new CommandLine(new SwitchboardCommand());
         if (cwd != null) {
             cli.registerConverter(Path.class, s -> cwd.resolve(s));

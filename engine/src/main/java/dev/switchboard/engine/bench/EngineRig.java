@@ -38,6 +38,9 @@ final class EngineRig implements AutoCloseable {
     final SuppliedClock clock;
     final Workspace workspace;
     final Actor admin;
+    /** The scratch store's key lives in memory: the benchmark's folder is thrown away. */
+    private final dev.switchboard.engine.secrets.SecretVault vault =
+            dev.switchboard.engine.secrets.SecretVault.inMemory();
     final ImportSummary imported;
     Engine engine;
     String campaign;
@@ -51,7 +54,7 @@ final class EngineRig implements AutoCloseable {
         org.advance(Duration.between(now, tuesday.toInstant()));
         this.clock = new SuppliedClock(org::now);
         this.dataDir = workDir.resolve("engine-data");
-        this.workspace = Workspace.open(dataDir, "the engine benchmark");
+        this.workspace = Workspace.open(dataDir, "the engine benchmark", vault);
         workspace.users().add(null, "ada", Role.ADMIN, "bench-admin-pass".toCharArray());
         this.admin = workspace.users().authenticate("ada", "bench-admin-pass".toCharArray());
         Path csv = workDir.resolve("bench-contacts-" + contacts + ".csv");
@@ -107,7 +110,7 @@ final class EngineRig implements AutoCloseable {
     }
 
     Written written() {
-        try (Store store = Store.openFile(dataDir)) {
+        try (Store store = Workspace.openStore(dataDir, vault)) {
             EngineRepository repo = new EngineRepository(store);
             long id = repo.campaign(campaign).orElseThrow().id();
             Map<String, Integer> states = new java.util.TreeMap<>();

@@ -72,6 +72,18 @@ public final class OrgConnection {
         return this;
     }
 
+    /** What {@link #check()} found: the token was granted; the org's API rate limit, when it reports one. */
+    public record Check(java.util.OptionalLong rateLimitPerMinute) {
+    }
+
+    /** Gets a token (kept in memory only) and reads the org's API rate limit; throws when the org refuses. */
+    public Check check() {
+        try (GenesysClient c = client()) {
+            c.tokens().token();
+            return new Check(c.organization().tokenRateLimitPerMinute());
+        }
+    }
+
     /** Forgets the secret. */
     public void destroy() {
         Arrays.fill(secret, '\0');

@@ -232,7 +232,8 @@ class EngineCrashTest {
     private static Process child(Path data, Sandbox sandbox, Instant start, String point, double probability,
                                  long seed, Path log) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), EngineCrashTest.class.getName(),
+                "-Xmx256m", vaultProperty("default"), vaultProperty("test-iterations"),
+                "-cp", System.getProperty("java.class.path"), EngineCrashTest.class.getName(),
                 data.toString(), sandbox.apiBaseUrl().toString(), sandbox.loginBaseUrl().toString(),
                 sandbox.clientId(), start.toString(), point, String.valueOf(probability), String.valueOf(seed));
         pb.environment().put("CRASH_SECRET", sandbox.clientSecret());
@@ -256,5 +257,11 @@ class EngineCrashTest {
                     area, exchange, i % 10_000));
         }
         Files.writeString(csv, sb.toString());
+    }
+
+    /** The test run's vault settings, for a child JVM (its passphrase comes through the inherited environment). */
+    private static String vaultProperty(String name) {
+        String key = "switchboard.vault." + name;
+        return "-D" + key + "=" + System.getProperty(key, "");
     }
 }

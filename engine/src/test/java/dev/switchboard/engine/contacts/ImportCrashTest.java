@@ -47,7 +47,8 @@ class ImportCrashTest {
         Path data = dir.resolve("data");
         List<Long> killedAt = new ArrayList<>();
         for (int kill = 0; kill < 3; kill++) {
-            Process child = new ProcessBuilder(javaBin(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            Process child = new ProcessBuilder(javaBin(), "-Xmx256m", vaultProperty("default"),
+                    vaultProperty("test-iterations"), "-cp", System.getProperty("java.class.path"),
                     ImportCrashTest.class.getName(), data.toString(), csv.toString())
                     .redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -101,5 +102,11 @@ class ImportCrashTest {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The test run's vault settings, for a child JVM (its passphrase comes through the inherited environment). */
+    private static String vaultProperty(String name) {
+        String key = "switchboard.vault." + name;
+        return "-D" + key + "=" + System.getProperty(key, "");
     }
 }
