@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.engine.backup.BackupService;
 import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.engine.campaigns.Settlement;
@@ -91,11 +92,13 @@ public final class Workspace implements AutoCloseable {
     private final SenderThrottle senderThrottle;
     private final Supplier<RulePack> rulePack;
     private final dev.switchboard.engine.dnc.DncService dnc;
+    private final BackupService backups;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
+        this.backups = new BackupService(dataDir, store, Clock.systemUTC());
         ContactListRepository lists = new ContactListRepository(store);
         ImportRepository importRepository = new ImportRepository(store);
         this.imports = new ImportService(lists, importRepository, new ContactImportWriter(store), clock);
@@ -139,12 +142,41 @@ public final class Workspace implements AutoCloseable {
         } catch (StoreException e) {
             throw new StoreUnavailableException(e.getMessage(), false, e);
         }
+        return open(dataDir, lock);
+    }
+
+    /**
+     * Opens the store in {@code dataDir} whose lock this process already holds (a restore holds it throughout); the
+     * workspace owns the lock from here on and releases it on close (or when opening fails).
+     */
+    public static Workspace open(Path dataDir, StoreLock lock) throws StoreUnavailableException {
         try {
             return new Workspace(dataDir, lock, Store.openFile(dataDir), Clock.systemUTC());
         } catch (RuntimeException e) {
             lock.close();
             throw new StoreUnavailableException(e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * Restores a backup into {@code dataDir} (no process may hold it), as {@code admin} of the backed-up store:
+     * see {@link BackupService#restore}. The restored store is opened here, the same way as every store.
+     */
+    public static BackupService.Restored restore(Path dataDir, Path zip, String admin, char[] password)
+            throws java.io.IOException, BackupService.BackupInvalidException, PermissionDeniedException {
+        return BackupService.restore(dataDir, zip, admin, password, Clock.systemUTC(), (dir, held, work) -> {
+            try (Workspace w = open(dir, held)) {
+                return work.run(w.audit());
+            } catch (StoreUnavailableException e) {
+                throw new StoreException("The restored store in " + dir + " cannot be opened: " + e.getMessage(),
+                        e);
+            }
+        });
+    }
+
+    /** Online backups of this store (H2's BACKUP TO), their rotation and schedule. */
+    public BackupService backups() {
+        return backups;
     }
 
     public Path dataDir() {

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Forwarding {
     /** Never run inside the engine: the console, another engine, benchmarks that open stores of their own. */
-    private static final Set<String> LOCAL_ONLY = Set.of("engine", "sandbox", "bench-import", "bench-engine",
+    private static final Set<String> LOCAL_ONLY = Set.of("engine", "sandbox", "restore", "bench-import", "bench-engine",
             "bench-broadcast",
             "bench-forecast");
 

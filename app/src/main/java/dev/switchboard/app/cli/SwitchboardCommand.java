@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
-                AuditCommand.class, SuppressCommand.class, DncCommand.class, RndCommand.class, SenderCommand.class,
+                AuditCommand.class, BackupCommand.class, RestoreCommand.class, SuppressCommand.class, DncCommand.class, RndCommand.class, SenderCommand.class,
                 SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
                 BenchEngineCommand.class, BenchBroadcastCommand.class, BenchForecastCommand.class, EngineCommand.class,
                 CampaignCommand.class,

@@ -97,6 +97,8 @@ public final class AppContext implements AutoCloseable {
             if (!stopping && workspace == opened) {
                 host = started;
                 LOG.info("Engine running in the console on {}", started.where());
+                started.scheduleBackups(dev.switchboard.engine.backup.BackupService.DEFAULT_EVERY,
+                        dev.switchboard.engine.backup.BackupService.DEFAULT_KEEP, line -> LOG.info("{}", line));
                 return;
             }
         }
