@@ -170,7 +170,12 @@ public final class BackupService {
             throw new StoreException("Cannot write backups to " + dir + ": " + e, e);
         }
         Instant at = clock.instant();
-        String base = uniqueBase(dir, at);
+        String base;
+        try {
+            base = uniqueBase(dir, at);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read " + dir + ": " + e, e);
+        }
         Path zip = dir.resolve(base + ZIP);
         Path tmpZip = dir.resolve("." + base + ZIP + ".tmp");
         Path tmpManifest = dir.resolve("." + base + MANIFEST + ".tmp");
@@ -202,14 +207,25 @@ public final class BackupService {
         }
     }
 
-    private static String uniqueBase(Path dir, Instant at) {
+    /** A name later than every backup of the same second in {@code dir} (…Z, …Z-2, …Z-3), so it sorts newest. */
+    private static String uniqueBase(Path dir, Instant at) throws IOException {
         String base = PREFIX + STAMP.format(at);
-        String candidate = base;
-        for (int n = 2; Files.exists(dir.resolve(candidate + ZIP)) || Files.exists(dir.resolve(candidate + MANIFEST));
-             n++) {
-            candidate = base + "-" + n;
+        int last = 0;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, base + "*")) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                String rest = n.substring(base.length());
+                if (rest.equals(ZIP) || rest.equals(MANIFEST)) {
+                    last = Math.max(last, 1);
+                } else if (rest.startsWith("-")) {
+                    String digits = rest.substring(1).replaceFirst("\\..*$", "");
+                    if (digits.matches("\\d{1,6}")) {
+                        last = Math.max(last, Integer.parseInt(digits));
+                    }
+                }
+            }
         }
-        return candidate;
+        return last == 0 ? base : base + "-" + (last + 1);
     }
 
     /** Deletes the oldest backups of {@code dir} beyond the newest {@code keep} (and manifests without a zip). */
@@ -267,9 +283,27 @@ public final class BackupService {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, PREFIX + "*" + ZIP)) {
             s.forEach(zips::add);
         }
-        // names carry the UTC time, so the name order is the time order
-        zips.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        // names carry the UTC time (and -2, -3 … for more in the same second), so the name order is the time order
+        zips.sort(Comparator.comparing(BackupService::stampOf).thenComparing(BackupService::sequenceOf).reversed());
         return zips;
+    }
+
+    private static String stampOf(Path zip) {
+        String base = zip.getFileName().toString();
+        base = base.substring(0, base.length() - ZIP.length());
+        int dash = base.indexOf('-', PREFIX.length());
+        return dash < 0 ? base : base.substring(0, dash);
+    }
+
+    private static int sequenceOf(Path zip) {
+        String base = zip.getFileName().toString();
+        base = base.substring(0, base.length() - ZIP.length());
+        int dash = base.indexOf('-', PREFIX.length());
+        try {
+            return dash < 0 ? 1 : Integer.parseInt(base.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The manifest that belongs to a backup zip. */
