@@ -8,7 +8,7 @@ import dev.switchboard.engine.campaigns.Timelines;
 import dev.switchboard.engine.ops.Operations;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.genesys.LogMask;
+import dev.switchboard.model.redact.LogMask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.switchboard.app.cli;
 
 import dev.switchboard.app.console.ConsoleApp;
 import dev.switchboard.engine.DataFolder;
+import dev.switchboard.model.redact.LogMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,21 @@ public final class SwitchboardCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwitchboardCommand.class);
+
+    /** The message of an unexpected error for the user: masked, one line, with its root cause when that differs. */
+    static String unexpected(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (" + root.getMessage() + ")";
+        }
+        return LogMask.line(message);
+    }
+
     public static int execute(String... args) {
         return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
@@ -92,8 +108,11 @@ public final class SwitchboardCommand implements Callable<Integer> {
     private static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
+        // an unexpected error: its message (and its causes') masked like the log's, on one line; the stack trace
+        // goes to the log at DEBUG, masked the same way
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("switchboard: " + e.getMessage());
+            cmd.getErr().println("switchboard: " + unexpected(e));
+            LOG.debug("unexpected error", e);
             return ExitCodes.INTERNAL;
         });
         return cli.execute(args);
