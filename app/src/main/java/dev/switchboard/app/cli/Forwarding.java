@@ -38,8 +38,14 @@ public final class Forwarding {
         var argv = body.putArray("argv");
         argv.add("--data-dir");
         argv.add(dataDir.toAbsolutePath().toString());
-        for (String a : invocation.args()) {
-            argv.add(a);
+        // the caller's own --data-dir is replaced by the absolute one above (picocli takes it only once)
+        String[] given = invocation.args();
+        for (int i = 0; i < given.length; i++) {
+            if (given[i].equals("--data-dir")) {
+                i++;
+            } else if (!given[i].startsWith("--data-dir=")) {
+                argv.add(given[i]);
+            }
         }
         ObjectNode env = body.putObject("env");
         List<String> args = Arrays.asList(invocation.args());

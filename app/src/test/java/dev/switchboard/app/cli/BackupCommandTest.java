@@ -215,7 +215,8 @@ class BackupCommandTest {
             // … and forwarded over the engine's API, as from another terminal
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            SwitchboardCommand.Invocation inv = new SwitchboardCommand.Invocation(new String[] {"backup"}, new PrintWriter(out, true), new PrintWriter(err, true));
+            SwitchboardCommand.Invocation inv = new SwitchboardCommand.Invocation(new String[] {"--data-dir",
+                    data().toString(), "backup"}, new PrintWriter(out, true), new PrintWriter(err, true));
             int code;
             try (EngineApiClient client = EngineApiClient.connect(data()).orElseThrow()) {
                 code = Forwarding.forward(client, inv, "backup", data());
