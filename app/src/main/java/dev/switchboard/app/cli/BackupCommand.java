@@ -1,7 +1,6 @@
 package dev.switchboard.app.cli;
 
 import dev.switchboard.engine.backup.BackupService;
-import dev.switchboard.persistence.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +66,7 @@ final class BackupCommand implements Callable<Integer> {
                     out.println("  WARNING: the store's audit log does not verify: " + m.auditProblem());
                 }
                 return ExitCodes.OK;
-            } catch (StoreException e) {
+            } catch (BackupService.BackupException e) {
                 err.println("switchboard backup: " + e.getMessage());
                 return ExitCodes.INTERNAL;
             }

@@ -3,8 +3,6 @@ package dev.switchboard.app.cli;
 import dev.switchboard.engine.Workspace;
 import dev.switchboard.engine.backup.BackupService;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.persistence.StoreException;
-import dev.switchboard.persistence.StoreLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,9 +75,6 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("switchboard restore: no such backup file: " + file);
             return ExitCodes.INPUT;
-        } catch (StoreLockedException e) {
-            err.println("switchboard restore: " + e.getMessage());
-            return ExitCodes.STORE;
         } catch (BackupService.BackupInvalidException e) {
             err.println("switchboard restore: " + e.getMessage() + " Nothing changed.");
             return ExitCodes.CHECK_FAILED;
@@ -89,9 +84,9 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("switchboard restore: " + file + " cannot be used: " + e.getMessage());
             return ExitCodes.CHECK_FAILED;
-        } catch (StoreException e) {
+        } catch (BackupService.BackupException e) {
             err.println("switchboard restore: " + e.getMessage());
-            return ExitCodes.INTERNAL;
+            return e.storeInUse() ? ExitCodes.STORE : ExitCodes.INTERNAL;
         }
     }
 }

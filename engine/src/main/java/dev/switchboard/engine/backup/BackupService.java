@@ -85,7 +85,7 @@ public final class BackupService {
     }
 
     /** What a backup's manifest says. */
-    public record Manifest(String file, String sha256, Instant createdAt, StoreCensus census, long auditVerifiedRows,
+    public record Manifest(String file, String sha256, Instant createdAt, Counts census, long auditVerifiedRows,
                            String auditProblem) {
         ObjectNode toJson() {
             ObjectNode o = JSON.createObjectNode();
@@ -114,11 +114,34 @@ public final class BackupService {
             }
             return new Manifest(o.path("file").asString(), o.path("sha256").asString(),
                     Instant.parse(o.path("createdAt").asString()),
-                    new StoreCensus(o.path("schemaVersion").asString(), o.path("contacts").asLong(),
+                    new Counts(o.path("schemaVersion").asString(), o.path("contacts").asLong(),
                             o.path("suppressions").asLong(), o.path("auditEntries").asLong(),
                             o.path("auditHead").asString()),
                     o.path("auditVerifiedRows").asLong(), o.path("auditProblem").isMissingNode() ? null
                             : o.path("auditProblem").asString());
+        }
+    }
+
+    /** What a store holds: schema version, contacts, suppressions, audit rows and the audit chain's head hash. */
+    public record Counts(String schemaVersion, long contacts, long suppressions, long auditEntries,
+                         String auditHead) {
+        static Counts of(StoreCensus c) {
+            return new Counts(c.schemaVersion(), c.contacts(), c.suppressions(), c.auditEntries(), c.auditHead());
+        }
+    }
+
+    /** A backup could not be taken or restored (the message names the file and the step), or the store is held. */
+    public static final class BackupException extends RuntimeException {
+        private final boolean storeInUse;
+
+        BackupException(String message, boolean storeInUse, Throwable cause) {
+            super(message, cause);
+            this.storeInUse = storeInUse;
+        }
+
+        /** Another process holds the store (a restore needs it free). */
+        public boolean storeInUse() {
+            return storeInUse;
         }
     }
 
@@ -127,7 +150,7 @@ public final class BackupService {
     }
 
     /** The outcome of verifying a backup: empty problems means it is sound. */
-    public record Verification(Path zip, Manifest manifest, StoreCensus found, long auditRows, List<String> problems) {
+    public record Verification(Path zip, Manifest manifest, Counts found, long auditRows, List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -159,6 +182,14 @@ public final class BackupService {
      * newest {@code keep} backups stay ({@code toDir} is never pruned).
      */
     public synchronized Backup backup(Path toDir, int keep) {
+        try {
+            return backupOnce(toDir, keep);
+        } catch (StoreException e) {
+            throw new BackupException(e.getMessage(), false, e);
+        }
+    }
+
+    private Backup backupOnce(Path toDir, int keep) {
         if (keep < 1) {
             throw new IllegalArgumentException("--keep must be at least 1, not " + keep);
         }
@@ -356,8 +387,8 @@ public final class BackupService {
     }
 
     private static void compare(Manifest m, Inspection copy, List<String> problems) {
-        StoreCensus want = m.census();
-        StoreCensus got = copy.census();
+        Counts want = m.census();
+        Counts got = copy.census();
         if (copy.auditProblem() != null) {
             problems.add("its audit log does not verify: " + copy.auditProblem());
         }
@@ -382,7 +413,7 @@ public final class BackupService {
     }
 
     /** What a backup's store holds, read from a scratch copy. */
-    record Inspection(StoreCensus census, long auditRows, String auditProblem) {
+    record Inspection(Counts census, long auditRows, String auditProblem) {
     }
 
     private static Inspection inspect(Path zip, Path scratchParent) throws IOException {
@@ -398,7 +429,7 @@ public final class BackupService {
     private static Inspection inspectExtracted(Path dir) {
         try (Store copy = openCopy(dir)) {
             AuditService.Verification v = new AuditService(new AuditLogRepository(copy)).verify();
-            return new Inspection(StoreCensus.of(copy), v.rows(), v.problem().orElse(null));
+            return new Inspection(Counts.of(StoreCensus.of(copy)), v.rows(), v.problem().orElse(null));
         }
     }
 
@@ -458,8 +489,14 @@ public final class BackupService {
             throws IOException, BackupInvalidException, PermissionDeniedException {
         Path dataDir = dataFolder.toAbsolutePath();
         Files.createDirectories(dataDir);
-        dev.switchboard.persistence.StoreLock lock = dev.switchboard.persistence.StoreLock.acquire(dataDir,
-                "the command 'switchboard restore'");
+        dev.switchboard.persistence.StoreLock lock;
+        try {
+            lock = dev.switchboard.persistence.StoreLock.acquire(dataDir, "the command 'switchboard restore'");
+        } catch (dev.switchboard.persistence.StoreLockedException e) {
+            throw new BackupException(e.getMessage(), true, e);
+        } catch (StoreException e) {
+            throw new BackupException(e.getMessage(), false, e);
+        }
         boolean lockHandedOver = false;
         Path scratch = null;
         try {
@@ -500,6 +537,8 @@ public final class BackupService {
                 return check.rows() + 1;
             });
             return new Restored(v.manifest(), previous, rows);
+        } catch (StoreException e) {
+            throw new BackupException(e.getMessage(), false, e);
         } finally {
             if (scratch != null) {
                 deleteTree(scratch);
