@@ -25,6 +25,12 @@ public final class AuditService {
         return new Verification(v.checked(), v.problem());
     }
 
+    /** Appends a row to the chain. */
+    public AuditEntry append(String actor, String osLogin, String action, String subject, String details,
+                             java.time.Instant at) {
+        return log.append(actor, osLogin, action, subject, details, at);
+    }
+
     public List<AuditEntry> recent(int limit) {
         return log.recent(limit);
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.engine.backup.BackupService;
 import dev.switchboard.engine.campaigns.CampaignService;
 import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.engine.campaigns.Settlement;
@@ -7,7 +8,7 @@ import dev.switchboard.engine.campaigns.Timelines;
 import dev.switchboard.engine.ops.Operations;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.genesys.LogMask;
+import dev.switchboard.model.redact.LogMask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,14 @@ public final class Workspace implements AutoCloseable {
     private final Supplier<RulePack> rulePack;
     private final dev.switchboard.engine.dnc.DncService dnc;
     private final SecretVault vault;
+    private final BackupService backups;
 
     private Workspace(Path dataDir, StoreLock lock, Store store, SecretVault vault, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
         this.vault = vault;
+        this.backups = new BackupService(dataDir, store, vault, Clock.systemUTC());
         ContactListRepository lists = new ContactListRepository(store);
         ImportRepository importRepository = new ImportRepository(store);
         this.imports = new ImportService(lists, importRepository, new ContactImportWriter(store), clock);
@@ -154,6 +157,15 @@ public final class Workspace implements AutoCloseable {
         } catch (StoreException e) {
             throw new StoreUnavailableException(e.getMessage(), false, e);
         }
+        return open(dataDir, lock, vault);
+    }
+
+    /**
+     * Opens the store in {@code dataDir} whose lock this process already holds (a restore holds it throughout), with
+     * its key from {@code vault} (null: the vault the folder chose); the workspace owns the lock from here on and
+     * releases it on close (or when opening fails).
+     */
+    public static Workspace open(Path dataDir, StoreLock lock, SecretVault vault) throws StoreUnavailableException {
         try {
             SecretVault v = vault != null ? vault : Vaults.open(dataDir);
             return new Workspace(dataDir, lock, StoreKeys.open(dataDir, v), v, Clock.systemUTC());
@@ -169,6 +181,29 @@ public final class Workspace implements AutoCloseable {
      */
     public static Store openStore(Path dataDir, SecretVault vault) {
         return StoreKeys.open(dataDir, vault);
+    }
+
+    /**
+     * Restores a backup into {@code dataDir} (no process may hold it), as {@code admin} of the backed-up store:
+     * see {@link BackupService#restore}. The backup is opened with the folder's key (a backup is the encrypted file
+     * as it was), and the restored store is opened here, the same way as every store.
+     */
+    public static BackupService.Restored restore(Path dataDir, Path zip, String admin, char[] password)
+            throws java.io.IOException, BackupService.BackupInvalidException, PermissionDeniedException {
+        SecretVault v = Vaults.open(dataDir);
+        return BackupService.restore(dataDir, zip, admin, password, v, Clock.systemUTC(), (dir, held, work) -> {
+            try (Workspace w = open(dir, held, v)) {
+                return work.run(w.audit());
+            } catch (StoreUnavailableException e) {
+                throw new StoreException("The restored store in " + dir + " cannot be opened: " + e.getMessage(),
+                        e);
+            }
+        });
+    }
+
+    /** Online backups of this store (H2's BACKUP TO), their rotation and schedule. */
+    public BackupService backups() {
+        return backups;
     }
 
     public Path dataDir() {

@@ -1,5 +1,7 @@
 package dev.switchboard.genesys;
 
+import dev.switchboard.model.redact.LogMask;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.switchboard.genesys;
 
+import dev.switchboard.model.redact.LogMask;
+
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -25,6 +25,6 @@
  * {@link dev.switchboard.genesys.Pacer}), and 408/5xx/network errors of repeatable calls with jittered backoff.
  * Wire DTOs stay package-private; the public records in {@code Messages}, {@code Contacts}, {@code Dnc},
  * {@code Campaigns}, {@code Org} and {@code Notifications} are what the engine maps to model types. Tokens, secrets
- * and bodies are never logged; addresses only masked ({@link dev.switchboard.genesys.LogMask}).
+ * and bodies are never logged; addresses only masked ({@link dev.switchboard.model.redact.LogMask}).
  */
 package dev.switchboard.genesys;

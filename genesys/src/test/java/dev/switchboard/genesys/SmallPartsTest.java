@@ -1,5 +1,7 @@
 package dev.switchboard.genesys;
 
+import dev.switchboard.model.redact.LogMask;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -59,7 +59,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Written when the store closes cleanly, removed when it opens: absent at open means the last run crashed. */
-    static final String CLEAN_MARKER = "store.closed-cleanly";
+    public static final String CLEAN_MARKER = "store.closed-cleanly";
 
     /** The store file's header when H2 encrypted it ({@code CIPHER=AES}); a plain MVStore file starts "H:2,". */
     private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -276,6 +276,41 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the H2 file store of a folder read-only: no migration, no crash recovery, no clean-close marker, nothing
+     * written. For checking a copy (a backup being verified); the live store is opened with {@link #openFile}.
+     */
+    public static Store openFileReadOnly(Path dir) {
+        return openFileReadOnly(dir, null);
+    }
+
+    /** As {@link #openFileReadOnly(Path)}, for an encrypted file with its key ({@code null}: a plain file). */
+    public static Store openFileReadOnly(Path dir, char[] fileKey) {
+        Path base = dir.toAbsolutePath().resolve(FILE_NAME);
+        if (!java.nio.file.Files.isRegularFile(Path.of(base + ".mv.db"))) {
+            throw new StoreException("No store file " + base + ".mv.db");
+        }
+        if (fileKey == null && isEncryptedFile(dir)) {
+            throw new StoreException("The store in " + dir + " is encrypted, and no key was given to open it.");
+        }
+        String url = "jdbc:h2:file:" + base + H2_SETTINGS + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE"
+                + (fileKey == null ? "" : ";CIPHER=AES");
+        try {
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", fileKey == null ? ""
+                    : new String(fileKey) + " ");
+            pool.setMaxConnections(4);
+            try (Connection c = pool.getConnection()) {
+                c.isValid(1);
+            } catch (SQLException e) {
+                pool.dispose();
+                throw e;
+            }
+            return new Store(pool, SQLDialect.H2, pool::dispose, "the store copy in " + dir);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the store copy in " + dir + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
     /** A private in-memory H2 store, migrated: for tests and benchmarks' scratch work. */
     public static Store inMemory() {
         return openH2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS, "",
@@ -384,6 +419,38 @@ public final class Store implements AutoCloseable {
             return -1;
         } catch (SQLException e) {
             throw new StoreException("Cannot read the size of " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An online backup of the H2 file store into {@code zip} (H2's {@code BACKUP TO}): runs while the store is open
+     * and in use, and copies the store file as it is on disk (an encrypted store stays encrypted; nothing is dumped
+     * as SQL). The zip holds {@code switchboard.mv.db}. The caller writes to a temporary name and moves it into place.
+     */
+    public void backupTo(Path zip) {
+        if (dialect != SQLDialect.H2) {
+            throw new StoreException("Backups are of the H2 file store; " + description
+                    + " is backed up with its own database's tools.");
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("backup to '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException("Cannot back up " + description + " to " + zip + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The version of the last migration applied to the store (Flyway's history), or "none". */
+    public String schemaVersion() {
+        try {
+            return dsl.select(DSL.field(DSL.name("version"), String.class))
+                    .from(DSL.table(DSL.name("flyway_schema_history")))
+                    .where(DSL.field(DSL.name("success"), Boolean.class).isTrue())
+                    .and(DSL.field(DSL.name("version"), String.class).isNotNull())
+                    .orderBy(DSL.field(DSL.name("installed_rank")).desc()).limit(1)
+                    .fetchOptional(0, String.class).orElse("none");
+        } catch (org.jooq.exception.DataAccessException e) {
+            return "none";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.app.cli;
 
 import dev.switchboard.engine.Workspace;
+import dev.switchboard.model.redact.LogMask;
 import dev.switchboard.engine.templates.TemplateFile;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
@@ -47,7 +48,7 @@ abstract class ActingCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             } catch (RuntimeException e) {
                 // unreadable or malformed files (sequence format errors name their JSON path)
-                err.println("switchboard " + what() + ": " + e.getMessage());
+                err.println("switchboard " + what() + ": " + LogMask.line(e.getMessage()));
                 return ExitCodes.INPUT;
             }
         });

@@ -78,6 +78,15 @@ final class EngineCommand implements Callable<Integer> {
             + " reconciliation.")
     boolean untilIdle;
 
+    @Option(names = "--backup-every", paramLabel = "HOURS", defaultValue = "24",
+            description = "Take an online backup of the store every HOURS (default ${DEFAULT-VALUE}; 0: never). The"
+                    + " first comes when the newest backup is that old (a minute after start when it is older).")
+    double backupEveryHours;
+
+    @Option(names = "--backup-keep", paramLabel = "N", defaultValue = "7",
+            description = "Backups the data folder keeps (default ${DEFAULT-VALUE}).")
+    int backupKeep;
+
     @Option(names = {"-q", "--quiet"}, description = "Print a summary every 10 s instead of every event.")
     boolean quiet;
 
@@ -85,6 +94,10 @@ final class EngineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!(backupEveryHours >= 0) || backupKeep < 1) {
+            err.println("switchboard engine: --backup-every must be 0 or more hours and --backup-keep at least 1");
+            return ExitCodes.USAGE;
+        }
         if (!(speed > 0) || workers < 1 || workers > 64) {
             err.println("switchboard engine: --speed must be positive and --workers between 1 and 64");
             return ExitCodes.USAGE;
@@ -140,6 +153,13 @@ final class EngineCommand implements Callable<Integer> {
             host = EngineHost.start(workspace, new EngineHost.Settings(org, speed, startAt, sandboxPort, workers,
                     Forwarding::install));
             Engine engine = host.engine();
+            host.scheduleBackups(java.time.Duration.ofSeconds(Math.round(backupEveryHours * 3600)), backupKeep,
+                    line -> {
+                        synchronized (out) {
+                            out.println(TIME.format(Instant.now()) + "  " + line);
+                            out.flush();
+                        }
+                    });
             if (!quiet) {
                 engine.addListener(ev -> print(out, ev));
             }

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Forwarding {
     /** Never run inside the engine: the console, another engine, benchmarks that open stores of their own. */
-    private static final Set<String> LOCAL_ONLY = Set.of("engine", "sandbox", "bench-import", "bench-engine",
+    private static final Set<String> LOCAL_ONLY = Set.of("engine", "sandbox", "restore", "bench-import", "bench-engine",
             "bench-broadcast",
             "bench-forecast");
 
@@ -38,8 +38,14 @@ public final class Forwarding {
         var argv = body.putArray("argv");
         argv.add("--data-dir");
         argv.add(dataDir.toAbsolutePath().toString());
-        for (String a : invocation.args()) {
-            argv.add(a);
+        // the caller's own --data-dir is replaced by the absolute one above (picocli takes it only once)
+        String[] given = invocation.args();
+        for (int i = 0; i < given.length; i++) {
+            if (given[i].equals("--data-dir")) {
+                i++;
+            } else if (!given[i].startsWith("--data-dir=")) {
+                argv.add(given[i]);
+            }
         }
         ObjectNode env = body.putObject("env");
         List<String> args = Arrays.asList(invocation.args());

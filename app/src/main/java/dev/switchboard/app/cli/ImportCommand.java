@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "5:done, but rows were rejected and --fail-on-rejects was given",
                 "130:interrupted; run the same command again to resume"})
 final class ImportCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportCommand.class);
+
     private static final int REJECTIONS_SHOWN = 20;
     private static final int REJECTIONS_IN_JSON = 1000;
 
@@ -111,6 +113,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = StoreAccess.out(spec);
         PrintWriter err = StoreAccess.err(spec);
         ImportRequest request;
+        LOG.debug("import {} into list {}", file, list);
         try {
             request = request();
         } catch (ImportInputException e) {

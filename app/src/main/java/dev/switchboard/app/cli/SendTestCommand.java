@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:both sent", "1:a send failed (the message says why)", "2:wrong flag or value"})
 final class SendTestCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendTestCommand.class);
+
     static final String SECRET_ENV = "GENESYS_CLIENT_SECRET";
 
     @CommandLine.Spec
@@ -90,6 +92,8 @@ final class SendTestCommand implements Callable<Integer> {
         if (org == null) {
             return ExitCodes.USAGE;
         }
+        // the log's redaction masks both addresses (the command's output shows them: the user typed them)
+        LOG.debug("send-test: SMS to {} and email to {} through {}", toNumber, toEmail, org.apiBase());
         try {
             SendProbe.Result r = SendProbe.run(org, new SendProbe.Request(toNumber, toEmail, fromNumber, fromEmail));
             if (json) {
@@ -109,7 +113,7 @@ final class SendTestCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (RuntimeException e) {
-            err.println("switchboard send-test: " + e.getMessage());
+            err.println("switchboard send-test: " + dev.switchboard.model.redact.LogMask.line(e.getMessage()));
             return ExitCodes.INTERNAL;
         } finally {
             org.destroy();

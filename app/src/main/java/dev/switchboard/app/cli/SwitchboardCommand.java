@@ -2,6 +2,7 @@ package dev.switchboard.app.cli;
 
 import dev.switchboard.app.console.ConsoleApp;
 import dev.switchboard.engine.DataFolder;
+import dev.switchboard.model.redact.LogMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
                 "Without a command, opens the console."},
         subcommands = {ImportCommand.class, ListsCommand.class, ContactsCommand.class, VerdictsCommand.class,
                 TemplateCommand.class, SequenceCommand.class, ExplainCommand.class, UserCommand.class,
-                AuditCommand.class, SuppressCommand.class, DncCommand.class, RndCommand.class, SenderCommand.class,
+                AuditCommand.class, BackupCommand.class, RestoreCommand.class, SuppressCommand.class, DncCommand.class, RndCommand.class, SenderCommand.class,
                 SandboxCommand.class, SendTestCommand.class, BenchImportCommand.class,
                 BenchEngineCommand.class, BenchBroadcastCommand.class, BenchForecastCommand.class, EngineCommand.class,
                 CampaignCommand.class,
@@ -53,6 +54,21 @@ public final class SwitchboardCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleApp.launch(dataDir(), new String[0]);
         return ExitCodes.OK;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwitchboardCommand.class);
+
+    /** The message of an unexpected error for the user: masked, one line, with its root cause when that differs. */
+    static String unexpected(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (" + root.getMessage() + ")";
+        }
+        return LogMask.line(message);
     }
 
     public static int execute(String... args) {
@@ -93,8 +109,11 @@ public final class SwitchboardCommand implements Callable<Integer> {
     private static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
+        // an unexpected error: its message (and its causes') masked like the log's, on one line; the stack trace
+        // goes to the log at DEBUG, masked the same way
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("switchboard: " + e.getMessage());
+            cmd.getErr().println("switchboard: " + unexpected(e));
+            LOG.debug("unexpected error", e);
             return ExitCodes.INTERNAL;
         });
         return cli.execute(args);

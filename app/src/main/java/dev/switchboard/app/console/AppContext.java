@@ -133,6 +133,8 @@ public final class AppContext implements AutoCloseable {
                 host = started;
                 engine.started(started);
                 LOG.info("Engine running in the console on {}", started.where());
+                started.scheduleBackups(dev.switchboard.engine.backup.BackupService.DEFAULT_EVERY,
+                        dev.switchboard.engine.backup.BackupService.DEFAULT_KEEP, line -> LOG.info("{}", line));
                 return;
             }
         }

@@ -32,6 +32,7 @@ public final class EngineHost implements AutoCloseable {
     private final EngineApiServer api;
     private final Clock clock;
     private final String where;
+    private volatile AutoCloseable backups = () -> { };
 
     /**
      * How to run.
@@ -147,6 +148,23 @@ public final class EngineHost implements AutoCloseable {
                 ? h.workspace : null;
     }
 
+    /**
+     * Takes a backup of the store every {@code every} (zero: never) while the engine runs, keeping {@code keep} in
+     * the data folder; {@code report} hears of each one written or failed.
+     */
+    public void scheduleBackups(Duration every, int keep, Consumer<String> report) {
+        stopBackups();
+        backups = workspace.backups().schedule(every, keep, Duration.ofMinutes(1), report);
+    }
+
+    private void stopBackups() {
+        try {
+            backups.close();
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public Engine engine() {
         return engine;
     }
@@ -174,6 +192,7 @@ public final class EngineHost implements AutoCloseable {
         if (current == this) {
             current = null;
         }
+        stopBackups();
         try {
             api.close();
         } finally {

@@ -9,7 +9,7 @@ import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.genesys.GenesysCredentialsRejectedException;
 import dev.switchboard.genesys.GenesysTransportException;
 import dev.switchboard.genesys.InvalidRequestException;
-import dev.switchboard.genesys.LogMask;
+import dev.switchboard.model.redact.LogMask;
 import dev.switchboard.genesys.Messages;
 import dev.switchboard.genesys.RateLimitedException;
 import dev.switchboard.genesys.SendOutcomeUnknownException;

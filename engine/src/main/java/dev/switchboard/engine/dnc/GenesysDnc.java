@@ -4,7 +4,7 @@ import dev.switchboard.genesys.Dnc;
 import dev.switchboard.genesys.GenesysApiException;
 import dev.switchboard.genesys.GenesysClient;
 import dev.switchboard.genesys.GenesysException;
-import dev.switchboard.genesys.LogMask;
+import dev.switchboard.model.redact.LogMask;
 import dev.switchboard.model.compliance.Suppression;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.contact.EmailCheck;
