@@ -61,7 +61,7 @@ public final class EngineLink implements EngineMonitor {
         Engine.Status s = h.engine().status();
         EngineState now = s.running() ? EngineState.RUNNING : EngineState.STOPPED;
         return new EngineStatus(now, orgLabel(h), s.running() ? null : "the engine stopped", s.killSwitch(), s.now(),
-                s.sendsPerMinute(), h.engine().client().pacer().orgLimit(), s.budgetPerMinute(), s.requestsGranted());
+                s.sendsPerMinute(), h.engine().orgLimit(), s.budgetPerMinute(), s.requestsGranted());
     }
 
     @Override

@@ -29,6 +29,7 @@ class LogRedactionCliTest {
 
     private static Ran cli(Path dataDir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                vaultProperty("default"), vaultProperty("test-iterations"),
                 "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Main", "--data-dir",
                 dataDir.toString()));
         cmd.addAll(List.of(args));
@@ -42,6 +43,12 @@ class LogRedactionCliTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command ends").isTrue();
         return new Ran(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    /** The test run's vault settings (a passphrase vault with few iterations), for the child JVM. */
+    private static String vaultProperty(String name) {
+        String key = "switchboard.vault." + name;
+        return "-D" + key + "=" + System.getProperty(key, "");
     }
 
     @Test

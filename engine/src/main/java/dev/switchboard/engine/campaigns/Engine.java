@@ -800,6 +800,14 @@ public final class Engine implements EngineContext, AutoCloseable {
                          long requestsGranted, String lastError) {
     }
 
+    /** The org's request limit per minute when no org is known yet (Genesys's documented default). */
+    public static final int DEFAULT_ORG_LIMIT = dev.switchboard.genesys.Pacer.DEFAULT_ORG_LIMIT;
+
+    /** The org's request limit per minute, as the client's budget knows it. */
+    public int orgLimit() {
+        return client.pacer().orgLimit();
+    }
+
     public Status status() {
         Instant now = now();
         double perMinute;

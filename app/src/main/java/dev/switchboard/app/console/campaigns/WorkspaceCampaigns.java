@@ -11,7 +11,7 @@ import dev.switchboard.engine.forecast.ForecastService;
 import dev.switchboard.engine.sequences.SequenceService;
 import dev.switchboard.engine.users.Actor;
 import dev.switchboard.engine.users.PermissionDeniedException;
-import dev.switchboard.genesys.Pacer;
+import dev.switchboard.engine.campaigns.Engine;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.sequence.Sequence;
 import dev.switchboard.model.sequence.Step;
@@ -122,7 +122,7 @@ public final class WorkspaceCampaigns implements CampaignBackend {
     public ForecastReport forecast(String name, Forecast.Listener progress, BooleanSupplier cancelled)
             throws CampaignException {
         EngineHost h = host.get();
-        int orgLimit = h == null ? Pacer.DEFAULT_ORG_LIMIT : h.engine().client().pacer().orgLimit();
+        int orgLimit = h == null ? Engine.DEFAULT_ORG_LIMIT : h.engine().orgLimit();
         ForecastService.Options o = new ForecastService.Options(null, null, now(), 1, orgLimit, 5, 60);
         return ForecastService.forecast(workspace, name, o, new SandboxOutcomes(o.seed()), progress, cancelled);
     }
