@@ -228,9 +228,13 @@ final class OperatorCommands {
     @Command(name = "evidence", mixinStandardHelpOptions = true,
             description = {"Exports the evidence of a campaign (--campaign) or of one contact (--list and"
                     + " --contact) as CSV: every attempt in UTC and local time, time zones and their source, rule"
-                    + " pack version, template, content hash and approval, Genesys ids, how it was settled."},
+                    + " pack version, template, content hash and approval, Genesys ids, how it was settled.",
+                    "A campaign's evidence masks addresses (phone numbers to their last 4 digits, emails to their"
+                            + " domain); --unmasked --as NAME (a compliance or admin profile; audited) shows them in"
+                            + " full. One contact's evidence is that person's and shows them in full."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:done", "2:wrong flag, no such campaign or contact", "4:the store is unavailable"})
+            exitCodeList = {"0:done", "2:wrong flag, no such campaign or contact", "4:the store is unavailable",
+                    "7:--unmasked by a profile that may not"})
     static final class EvidenceCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -248,6 +252,14 @@ final class OperatorCommands {
                 description = "Where to write the CSV (default: standard output).")
         String output;
 
+        @Option(names = "--unmasked", description = "A campaign's evidence with full addresses (compliance or admin;"
+                + " audited).")
+        boolean unmasked;
+
+        @Option(names = "--as", paramLabel = "NAME", description = "The acting profile for --unmasked (its password"
+                + " from $SWITCHBOARD_PASSWORD or standard input).")
+        String as;
+
         @Override
         public Integer call() throws Exception {
             if ((campaign == null) == (contact == null) || (contact != null && list == null)) {
@@ -255,8 +267,14 @@ final class OperatorCommands {
                         + " LIST --contact KEY");
                 return ExitCodes.USAGE;
             }
-            return OpsAccess.with(spec, "evidence", ops -> write(campaign != null ? ops.evidence(null, campaign)
-                    : ops.evidence(list, contact), output, spec.commandLine().getOut()));
+            if (unmasked && (campaign == null || as == null)) {
+                spec.commandLine().getErr().println("switchboard evidence: --unmasked is for --campaign, and needs"
+                        + " --as a compliance or admin profile");
+                return ExitCodes.USAGE;
+            }
+            return OpsAccess.with(spec, "evidence", ops -> write(campaign != null ? ops.evidence(null, campaign,
+                    unmasked ? OpsAccess.credentials(as) : null) : ops.evidence(list, contact), output,
+                    spec.commandLine().getOut()));
         }
 
         static int write(String csv, String output, PrintWriter out) throws java.io.IOException {

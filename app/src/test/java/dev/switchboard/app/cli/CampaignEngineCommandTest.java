@@ -184,6 +184,14 @@ class CampaignEngineCommandTest {
         CliRunner.Run evidence = run("evidence", "--campaign", "Outage broadcast");
         assertThat(evidence.code()).as(evidence.err()).isZero();
         assertThat(evidence.out().lines().filter(l -> l.contains("C-1002")).count()).isEqualTo(1);
+        assertThat(evidence.out()).as("a campaign's evidence masks addresses").doesNotContain("+13122362671")
+                .contains("*******2671");
+        assertThat(run("evidence", "--campaign", "Outage broadcast", "--unmasked").code())
+                .as("--unmasked needs --as").isEqualTo(ExitCodes.USAGE);
+        CliRunner.Run unmasked = as("evidence", "--campaign", "Outage broadcast", "--unmasked", "--as", "ada");
+        assertThat(unmasked.code()).as(unmasked.err()).isZero();
+        assertThat(unmasked.out()).contains("+13122362671");
+        assertThat(run("audit", "list").out()).contains("evidence.export-unmasked");
         CliRunner.Run queue = run("queue");
         assertThat(queue.out()).contains("The operator queue is empty");
     }

@@ -282,11 +282,20 @@ public final class Timelines {
 
     /** Every attempt to one contact, in local time and UTC, with the rule pack, zone source and template approval. */
     public int evidenceForContact(long contactId, Writer out) throws IOException {
-        return evidence(repo.attemptsOfContact(contactId), out);
+        return evidence(repo.attemptsOfContact(contactId), out, false);
     }
 
-    /** Every attempt of one campaign. */
+    /** Every attempt of one campaign, with full addresses. */
     public int evidenceForCampaign(String campaign, Writer out) throws IOException, CampaignService.CampaignException {
+        return evidenceForCampaign(campaign, out, false);
+    }
+
+    /**
+     * Every attempt of one campaign; {@code masked}: phone numbers keep their last 4 digits and emails lose their
+     * local part, in the address and in the free-text columns (a bulk export needs no full addresses).
+     */
+    public int evidenceForCampaign(String campaign, Writer out, boolean masked)
+            throws IOException, CampaignService.CampaignException {
         CampaignRow c = campaigns.campaign(campaign);
         List<AttemptRow> all = new ArrayList<>();
         long after = 0;
@@ -298,10 +307,12 @@ public final class Timelines {
             all.addAll(page);
             after = page.getLast().id();
         }
-        return evidence(all, out);
+        return evidence(all, out, masked);
     }
 
-    private int evidence(List<AttemptRow> attempts, Writer out) throws IOException {
+    private int evidence(List<AttemptRow> attempts, Writer out, boolean masked) throws IOException {
+        java.util.function.UnaryOperator<String> show = masked ? dev.switchboard.model.redact.LogMask::text
+                : s -> s;
         Map<Long, String> names = new HashMap<>();
         Map<Long, Contact> cache = new LinkedHashMap<>();
         CsvWriter csv = CsvWriter.builder().build(out);
@@ -312,15 +323,16 @@ public final class Timelines {
             csv.writeRecord(CsvCells.safe(name(names, a.campaignId())),
                     CsvCells.safe(contact == null ? "#" + a.contactId() : contact.data().externalKey()),
                     String.valueOf(a.id()), CsvCells.safe(a.stepId()), String.valueOf(a.attemptNo()), a.channel(),
-                    CsvCells.safe(a.address()), a.state(), a.outcome() == null ? "" : a.outcome(),
+                    CsvCells.safe(masked ? dev.switchboard.model.redact.LogMask.address(a.address()) : a.address()),
+                    a.state(), a.outcome() == null ? "" : a.outcome(),
                     a.createdAt().toString(), String.join(" | ", local(a.createdAt(), zones)),
                     zones.stream().map(ZoneId::getId).reduce((x, y) -> x + " " + y).orElse(""),
                     contact == null ? "" : contact.data().timeZones().source().name().toLowerCase(Locale.ROOT),
                     a.packVersion() == null ? "" : a.packVersion(), CsvCells.safe(a.templateKey()),
-                    a.contentHash() == null ? "" : a.contentHash(), CsvCells.safe(a.evidence()),
+                    a.contentHash() == null ? "" : a.contentHash(), CsvCells.safe(show.apply(a.evidence())),
                     a.conversationId() == null ? "" : a.conversationId(),
-                    a.messageId() == null ? "" : a.messageId(), CsvCells.safe(a.settledBy()),
-                    CsvCells.safe(a.reason()));
+                    a.messageId() == null ? "" : a.messageId(), CsvCells.safe(show.apply(a.settledBy())),
+                    CsvCells.safe(show.apply(a.reason())));
         }
         csv.flush();
         return attempts.size();

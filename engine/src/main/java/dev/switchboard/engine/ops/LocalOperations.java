@@ -171,12 +171,25 @@ public final class LocalOperations implements Operations {
     }
 
     @Override
-    public String evidence(String list, String key) throws OperationException {
+    public String evidence(String list, String key, Credentials unmaskedBy) throws OperationException {
         Timelines t = workspace.timelines();
         StringWriter out = new StringWriter();
         try {
             if (list == null) {
-                t.evidenceForCampaign(key, out);
+                boolean unmasked = unmaskedBy != null;
+                if (unmasked) {
+                    Actor actor = actor(unmaskedBy);
+                    dev.switchboard.model.user.Role role = actor.profile().role();
+                    if (role != dev.switchboard.model.user.Role.ADMIN
+                            && role != dev.switchboard.model.user.Role.COMPLIANCE) {
+                        throw new OperationException(OperationException.Kind.DENIED, actor.name() + " (" + role
+                                + ") may not export a campaign's evidence with full addresses: that takes a"
+                                + " compliance or admin profile.");
+                    }
+                    workspace.audit().append(actor.name(), actor.osLogin(), "evidence.export-unmasked", key,
+                            "campaign evidence exported with full addresses", clock.instant());
+                }
+                t.evidenceForCampaign(key, out, !unmasked);
             } else {
                 long id = t.contactId(list, key).orElseThrow(() -> new OperationException(
                         OperationException.Kind.INPUT, "No contact " + key + " in list \"" + list + "\"."));

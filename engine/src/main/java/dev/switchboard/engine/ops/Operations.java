@@ -86,8 +86,19 @@ public interface Operations extends AutoCloseable {
 
     void settle(Credentials as, long attemptId, boolean sent, String reason) throws OperationException;
 
-    /** Evidence CSV of one contact (list + key) or, with a null list, of one campaign named by {@code key}. */
-    String evidence(String list, String key) throws OperationException;
+    /**
+     * Evidence CSV of one contact (list + key, with its full addresses: it is that person's evidence) or, with a null
+     * list, of one campaign named by {@code key}, with addresses masked.
+     */
+    default String evidence(String list, String key) throws OperationException {
+        return evidence(list, key, null);
+    }
+
+    /**
+     * As {@link #evidence(String, String)}; a campaign's evidence shows full addresses when {@code unmaskedBy} is a
+     * compliance or admin profile (audited), and is refused to anyone else.
+     */
+    String evidence(String list, String key, Credentials unmaskedBy) throws OperationException;
 
     @Override
     void close();

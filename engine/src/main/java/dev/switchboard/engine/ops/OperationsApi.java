@@ -70,6 +70,8 @@ public final class OperationsApi {
         });
         r.get("/evidence", q -> ok(JSON.createObjectNode().put("csv", call(() -> ops.evidence(
                 q.queryParam("list").orElse(null), q.queryParam("key").orElse(null))))));
+        r.post("/evidence", q -> ok(JSON.createObjectNode().put("csv", call(() -> ops.evidence(
+                q.requireBody().path("list").asString(null), q.requireBody().path("key").asString(null), as(q))))));
         r.post("/intake/events", q -> {
             JsonNode b = q.requireBody();
             JsonNode list = b.has("events") ? b.get("events") : b.isArray() ? b : JSON.createArrayNode().add(b);

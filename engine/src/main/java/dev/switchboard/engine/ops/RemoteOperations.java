@@ -123,7 +123,15 @@ public final class RemoteOperations implements Operations {
     }
 
     @Override
-    public String evidence(String list, String key) throws OperationException {
+    public String evidence(String list, String key, Credentials unmaskedBy) throws OperationException {
+        if (unmaskedBy != null) {
+            ObjectNode body = body(unmaskedBy, null);
+            if (list != null) {
+                body.put("list", list);
+            }
+            body.put("key", key);
+            return post("/evidence", body).path("csv").asString();
+        }
         return get("/evidence?" + (list == null ? "" : "list=" + enc(list) + "&") + "key=" + enc(key))
                 .path("csv").asString();
     }

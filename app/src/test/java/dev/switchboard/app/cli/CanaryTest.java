@@ -1,0 +1,235 @@
+package dev.switchboard.app.cli;
+
+import dev.switchboard.engine.bench.BenchContacts;
+import dev.switchboard.persistence.Store;
+import dev.switchboard.persistence.StoreException;
+import dev.switchboard.sandbox.LedgerEntry;
+import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.SandboxConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The canary (issue 7): a data folder connected to an org (the sandbox on loopback, whose client secret is the canary
+ * secret), a list of canary phone numbers and a broadcast to them run by the real command line in child JVMs with
+ * DEBUG logging, the engine killed mid-run (kill -9) and run again to the end; then every file of the data folder,
+ * the child JVMs' temp folder, every line they logged and the exports are scanned: neither the secret nor any full
+ * canary number is found. The store file copied elsewhere opens neither without its key nor with another.
+ */
+class CanaryTest {
+    private static final int CONTACTS = 60;
+    private static final String PASSWORD = "ada-canary-pass-1";
+
+    @TempDir
+    Path dir;
+
+    private final List<Path> logs = new ArrayList<>();
+    private Path tmp;
+
+    private record Ran(int code, String out, String err) {
+    }
+
+    private ProcessBuilder command(Path data, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djava.io.tmpdir=" + tmp, vaultProperty("default"), vaultProperty("test-iterations"),
+                "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Main", "--data-dir",
+                data.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("SWITCHBOARD_LOG_LEVEL", "DEBUG");
+        pb.environment().put("SWITCHBOARD_PASSWORD", PASSWORD);
+        pb.environment().put("SWITCHBOARD_NEW_PASSWORD", PASSWORD);
+        pb.environment().remove("GENESYS_CLIENT_SECRET");
+        pb.environment().putAll(env);
+        Path out = dir.resolve("log-" + logs.size() + "-out.txt");
+        Path err = dir.resolve("log-" + logs.size() + "-err.txt");
+        logs.add(out);
+        logs.add(err);
+        return pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    private Ran run(Path data, Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = command(data, env, args);
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("switchboard %s ends", String.join(" ", args)).isTrue();
+        return new Ran(p.exitValue(), Files.readString(pb.redirectOutput().file().toPath()),
+                Files.readString(pb.redirectError().file().toPath()));
+    }
+
+    private Ran run(Path data, String... args) throws Exception {
+        return run(data, Map.of(), args);
+    }
+
+    private static String vaultProperty(String name) {
+        String key = "switchboard.vault." + name;
+        return "-D" + key + "=" + System.getProperty(key, "");
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void neitherTheSecretNorAFullNumberIsAnywhereAfterACampaignWithACrash() throws Exception {
+        tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path data = dir.resolve("data");
+        Path csv = dir.resolve("canaries.csv");
+        BenchContacts.write(csv, CONTACTS);
+        // the canaries: every number of the list, in its national and E.164 forms
+        Map<String, String> canaries = new LinkedHashMap<>();
+        for (int i = 0; i < CONTACTS; i++) {
+            String national = BenchContacts.phone(i).replaceAll("\\D", "");
+            canaries.put(national, "contact " + i + "'s number");
+            canaries.put("+1" + national, "contact " + i + "'s number (E.164)");
+        }
+        Instant tuesday = Instant.now().atZone(ZoneOffset.UTC).plusDays(1)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).with(LocalTime.of(15, 0)).toInstant();
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withSeed(11).withClockSpeed(600))) {
+            sandbox.clock().advance(Duration.between(sandbox.clock().now(), tuesday));
+            String secret = sandbox.clientSecret();
+            canaries.put(secret, "the client secret");
+
+            assertThat(run(data, "user", "add", "ada", "--role", "admin").code()).isZero();
+            Ran imported = run(data, "import", csv.toString(), "--list", "Demo contacts");
+            assertThat(imported.code()).as(imported.err()).isZero();
+            Ran connect = run(data, Map.of("GENESYS_CLIENT_SECRET", secret), "org", "connect", "--api-url",
+                    sandbox.apiBaseUrl().toString(), "--login-url", sandbox.loginBaseUrl().toString(),
+                    "--client-id", sandbox.clientId(), "--as", "ada");
+            assertThat(connect.code()).as(connect.err()).isZero();
+            assertThat(run(data, "campaign", "create", "--demo", "outage-broadcast", "--as", "ada").code()).isZero();
+
+            // the engine on the connected org, killed (-9) once the broadcast is under way
+            ProcessBuilder enginePb = command(data, Map.of(), "engine", "--speed", "600", "--start-at",
+                    tuesday.toString());
+            Process engine = enginePb.start();
+            try {
+                // the engine holds the store once its API is up; a command before that would open the store itself
+                await(() -> Files.exists(data.resolve("engine-api.json")) || !engine.isAlive(), 60,
+                        "the engine's API");
+                assertThat(engine.isAlive()).as("the engine runs: %s", read(enginePb.redirectError().file()
+                        .toPath())).isTrue();
+                Ran launch = null;
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < until) {
+                    launch = run(data, "campaign", "launch", "Outage broadcast", "--as", "ada");
+                    if (launch.code() == 0) {
+                        break;
+                    }
+                    Thread.sleep(1_000); // the engine is starting, or its first DNC sync is not done
+                }
+                assertThat(launch.code()).as(launch.out() + launch.err()).isZero();
+                try {
+                    await(() -> sms(sandbox) >= 5, 90, "the broadcast under way");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; the engine said:\n"
+                            + tail(read(enginePb.redirectOutput().file().toPath()))
+                            + tail(read(enginePb.redirectError().file().toPath())), e);
+                }
+            } finally {
+                engine.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            int atCrash = sms(sandbox);
+            Ran rest = run(data, "engine", "--speed", "600", "--start-at", tuesday.toString(), "--until-idle", "-q");
+            assertThat(rest.code()).as(rest.err()).isZero();
+            assertThat(sms(sandbox)).as("the rest sent after the crash (at the crash: %d)", atCrash)
+                    .isEqualTo(CONTACTS);
+
+            Path export = dir.resolve("exports").resolve("evidence.csv");
+            Files.createDirectories(export.getParent());
+            Ran evidence = run(data, "evidence", "--campaign", "Outage broadcast", "-o", export.toString());
+            assertThat(evidence.code()).as(evidence.err()).isZero();
+            assertThat(Files.readAllLines(export)).hasSize(CONTACTS + 1);
+            assertThat(run(data, "audit", "list").code()).isZero();
+            assertThat(run(data, "campaign", "status", "Outage broadcast").code()).isZero();
+            Ran org = run(data, "org", "status");
+            assertThat(org.code()).isZero();
+            assertThat(org.out()).contains(sandbox.clientId());
+
+            // the scan: the data folder, the temp folder, every log and the exports
+            List<String> found = new ArrayList<>();
+            for (Path root : List.of(data, tmp, export.getParent())) {
+                scan(root, canaries, found);
+            }
+            for (Path log : logs) {
+                scan(log, canaries, found);
+            }
+            assertThat(found).as("canaries found").isEmpty();
+            assertThat(String.join("\n", logs.stream().map(CanaryTest::read).toList())).as("DEBUG was on")
+                    .contains("DEBUG");
+
+            // the store file copied elsewhere: unreadable without its key, and with another key
+            Path copy = Files.createDirectories(dir.resolve("copied"));
+            Files.copy(data.resolve(Store.FILE_NAME + ".mv.db"), copy.resolve(Store.FILE_NAME + ".mv.db"));
+            byte[] before = Files.readAllBytes(copy.resolve(Store.FILE_NAME + ".mv.db"));
+            assertThatThrownBy(() -> Store.openFile(copy, null)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("encrypted");
+            assertThatThrownBy(() -> Store.openFile(copy, "0".repeat(64).toCharArray()))
+                    .isInstanceOf(StoreException.class);
+            assertThat(Files.readAllBytes(copy.resolve(Store.FILE_NAME + ".mv.db"))).as("unchanged").isEqualTo(before);
+        }
+    }
+
+    private static int sms(Sandbox sandbox) {
+        return (int) sandbox.ledger().stream().filter(l -> l.channel().equals("sms")).map(LedgerEntry::address)
+                .distinct().count();
+    }
+
+    private static void scan(Path root, Map<String, String> canaries, List<String> found) throws Exception {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                String utf16 = new String(Files.readAllBytes(f), StandardCharsets.UTF_16LE);
+                canaries.forEach((canary, what) -> {
+                    if (bytes.contains(canary) || utf16.contains(canary)) {
+                        found.add(what + " in " + root.relativize(f.toAbsolutePath()) + " (" + f + ")");
+                    }
+                });
+            }
+        }
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
