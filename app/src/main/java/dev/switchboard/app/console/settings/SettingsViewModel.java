@@ -69,7 +69,8 @@ public final class SettingsViewModel {
 
     /** Reads everything the screen shows. */
     public void refresh() {
-        tasks.task(() -> new Snapshot(backend.org(), regions.isEmpty() ? backend.regions() : null, backend.vault(),
+        boolean needRegions = regions.isEmpty();
+        tasks.task(() -> new Snapshot(backend.org(), needRegions ? backend.regions() : null, backend.vault(),
                         backend.dataDir().toString(), backend.sandboxSpeed()))
                 .onSuccess(s -> {
                     org.set(s.org());

@@ -138,7 +138,9 @@ public final class ShellViewModel {
                         problem.set(v.getMessage());
                         vaultError.set(again ? v.getMessage() : null);
                         state.set(StoreState.VAULT);
-                    } else if (e instanceof StoreUnavailableException) {
+                        return;
+                    }
+                    if (e instanceof StoreUnavailableException) {
                         problem.set(e.getMessage());
                     } else {
                         LOG.error("Could not open the store", e);
