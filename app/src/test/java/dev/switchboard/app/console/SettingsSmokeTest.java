@@ -88,6 +88,7 @@ class SettingsSmokeTest {
         SettingsViewModel vm = new SettingsViewModel(new WorkspaceSettings(workspace, () -> host,
                 () -> host.where(), EngineLink::orgLabel, speed, Clock.systemUTC()), fx.tasks(), dialogs);
         robot.interact(() -> {
+            Themes.apply(false);
             SettingsView view = new SettingsView(vm);
             Scene scene = new Scene(view.root(), 1280, 900);
             scene.getStylesheets().add(Ui.stylesheet());

@@ -251,7 +251,9 @@ public final class SettingsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Ui.label(null, "No backups yet", "muted"));
         table.getColumns().add(column("Taken", b -> b.createdAt() == null ? "?" : TIME.format(b.createdAt())));
-        table.getColumns().add(column("File", SettingsBackend.BackupEntry::name));
+        TableColumn<SettingsBackend.BackupEntry, String> file = column("File", SettingsBackend.BackupEntry::name);
+        file.setPrefWidth(280);
+        table.getColumns().add(file);
         table.getColumns().add(column("Size", b -> Formats.bytes(b.size())));
         table.getColumns().add(column("Contacts", b -> count(b.contacts())));
         table.getColumns().add(column("Suppressions", b -> count(b.suppressions())));
