@@ -48,11 +48,6 @@ public record OrgSettings(String region, URI apiUrl, URI loginUrl, String client
                 .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
-    /** A region's API base URL ({@code https://api.mypurecloud.com}); names the valid regions when wrong. */
-    public static URI regionApiUrl(String region) {
-        return GenesysRegion.fromName(region).apiBase();
-    }
-
     /** Where it is, for messages: the region, else the API URL. */
     public String where() {
         return region != null ? region + " (" + apiUrl + ")" : apiUrl.toString();
