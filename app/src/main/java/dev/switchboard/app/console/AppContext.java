@@ -10,7 +10,16 @@ import dev.switchboard.engine.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.switchboard.app.console.settings.SpeedPreference;
+import dev.switchboard.app.console.shell.VaultNeededException;
+import dev.switchboard.engine.genesys.OrgConnection;
+import dev.switchboard.engine.secrets.PassphraseVault;
+import dev.switchboard.engine.secrets.SecretVault;
+import dev.switchboard.engine.secrets.VaultException;
+import dev.switchboard.engine.secrets.Vaults;
+
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -39,9 +48,20 @@ public final class AppContext implements AutoCloseable {
     /** Held while the engine starts and while the store closes: the two never overlap. */
     private final Object engineLock = new Object();
     private volatile boolean stopping;
+    private final SpeedPreference speed;
 
     public AppContext(Path dataDir) {
+        this(dataDir, SpeedPreference.user());
+    }
+
+    /** {@code speed}: the sandbox clock's speed the engine starts with (the Settings screen changes it). */
+    public AppContext(Path dataDir, SpeedPreference speed) {
         this.dataDir = dataDir;
+        this.speed = speed;
+    }
+
+    public SpeedPreference speedPreference() {
+        return speed;
     }
 
     public Path dataDir() {
@@ -93,7 +113,51 @@ public final class AppContext implements AutoCloseable {
      * Blocks: call it on a worker.
      */
     public Workspace openWorkspace(String holder) throws StoreUnavailableException {
-        Workspace opened = Workspace.open(dataDir, holder);
+        java.util.Optional<Vaults.Config> config = Vaults.config(dataDir);
+        if (config.isPresent() && config.get().kind() == Vaults.Kind.PASSPHRASE && Vaults.passphrase() == null) {
+            throw new VaultNeededException(VaultNeededException.Need.UNLOCK, "The data folder " + dataDir
+                    + " keeps its secrets in a passphrase vault: type its passphrase to open the store.");
+        }
+        try {
+            return keep(Workspace.open(dataDir, holder));
+        } catch (StoreUnavailableException e) {
+            if (!e.heldByAnotherProcess() && causedByVault(e) && Vaults.config(dataDir).isEmpty()) {
+                throw new VaultNeededException(VaultNeededException.Need.CHOOSE, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the workspace with a passphrase vault: {@code choose} makes the data folder use one (created with this
+     * passphrase, the choice recorded in vault.json), else it opens the folder's existing one. The array is wiped.
+     * Blocks: call it on a worker.
+     */
+    public Workspace openWithPassphrase(String holder, char[] passphrase, boolean choose)
+            throws StoreUnavailableException {
+        SecretVault vault;
+        try {
+            vault = choose ? Vaults.withFolderLock(dataDir, holder, () -> Vaults.usePassphrase(dataDir, passphrase))
+                    : PassphraseVault.open(dataDir, passphrase);
+        } catch (VaultException e) {
+            throw new VaultNeededException(choose ? VaultNeededException.Need.CHOOSE
+                    : VaultNeededException.Need.UNLOCK, e.getMessage());
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+        return keep(Workspace.open(dataDir, holder, vault));
+    }
+
+    private static boolean causedByVault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof VaultException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Workspace keep(Workspace opened) {
         synchronized (this) {
             if (!stopping) {
                 workspace = opened;
@@ -117,11 +181,49 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the console's engine and starts it again on the org the data folder is connected to now (the sandbox
+     * when none): what the Settings screen offers after connecting or disconnecting an org. Blocks: call it on a
+     * worker. Returns where the engine now runs, or throws when it did not start (the status bar says so too).
+     */
+    public String restartEngine() {
+        synchronized (engineLock) {
+            Workspace opened;
+            EngineHost old;
+            synchronized (this) {
+                opened = workspace;
+                old = host;
+                host = null;
+            }
+            if (opened == null || stopping) {
+                throw new IllegalStateException("The store is not open.");
+            }
+            engine.stopped("the engine is restarting");
+            if (old != null) {
+                old.close();
+            }
+            startEngineLocked(opened);
+            EngineHost now = host;
+            if (now == null) {
+                throw new IllegalStateException(String.valueOf(engine.status().problem()));
+            }
+            return now.where();
+        }
+    }
+
     private void startEngineLocked(Workspace opened) {
         EngineHost started;
+        OrgConnection org = null;
         try {
-            started = EngineHost.start(opened, new EngineHost.Settings(null, 1.0, null, 0, 4, Forwarding::install));
+            // the connected org, as the engine command does; the sandbox when none is connected
+            org = opened.storedOrg().orElse(null);
+            double clockSpeed = org == null ? speed.speed() : 1.0;
+            started = EngineHost.start(opened, new EngineHost.Settings(org, clockSpeed, null, 0, 4,
+                    Forwarding::install));
         } catch (IOException | RuntimeException e) {
+            if (org != null) {
+                org.destroy();
+            }
             LOG.warn("The console's engine did not start; campaigns do not run while this console holds the store",
                     e);
             engine.failed("The engine did not start: " + (e.getMessage() == null ? e.getClass().getSimpleName()

@@ -4,7 +4,15 @@ import dev.switchboard.app.console.campaigns.WorkspaceCampaigns;
 import dev.switchboard.app.console.common.FxDialogService;
 import dev.switchboard.app.console.common.Ui;
 import dev.switchboard.app.console.imports.Importer;
+import dev.switchboard.app.console.settings.SettingsView;
+import dev.switchboard.app.console.settings.SettingsViewModel;
+import dev.switchboard.app.console.settings.WorkspaceSettings;
+import dev.switchboard.app.console.shell.Screen;
 import dev.switchboard.app.console.shell.Screens;
+import dev.switchboard.app.console.start.FirstStartBackend;
+import dev.switchboard.app.console.start.FirstStartViewModel;
+import dev.switchboard.app.console.start.WelcomeDialog;
+import dev.switchboard.app.console.start.WorkspaceFirstStart;
 import dev.switchboard.app.console.shell.ShellView;
 import dev.switchboard.app.console.shell.ShellViewModel;
 import dev.switchboard.app.console.shell.ThemePreference;
@@ -48,14 +56,24 @@ public final class ConsoleApp extends Application {
         EngineLink engine = context.engine();
         shellVm = new ShellViewModel(dataDir, ThemePreference.user(), context.tasks(),
                 () -> context.openWorkspace(HOLDER), engine);
+        shellVm.setPassphraseOpener((passphrase, choose) -> context.openWithPassphrase(HOLDER, passphrase,
+                choose));
         FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
         ShellView shell = new ShellView(shellVm, workspace -> {
             ConsoleServices services = new ConsoleServices(workspace.contacts(), Importer.of(workspace.imports()),
                     context.tasks(), dialogs, context.stopping(),
                     dev.switchboard.app.console.timeline.ContactTimelines.of(workspace, context.clock()));
+            SettingsView settings = new SettingsView(new SettingsViewModel(new WorkspaceSettings(workspace,
+                    engine::host, context::restartEngine, EngineLink::orgLabel, context.speedPreference(),
+                    context.clock()), context.tasks(), dialogs));
             return new Screens(services.listsView(), services.campaignsView(
-                    new WorkspaceCampaigns(workspace, engine::host), engine));
+                    new WorkspaceCampaigns(workspace, engine::host), engine), settings);
         }, Platform::exit);
+        shellVm.workspaceProperty().addListener((obs, was, workspace) -> {
+            if (workspace != null) {
+                offerFirstStart(stage, shell, new WorkspaceFirstStart(workspace, context.clock()));
+            }
+        });
 
         Scene scene = new Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(Ui.stylesheet());
@@ -66,6 +84,30 @@ public final class ConsoleApp extends Application {
         stage.setScene(scene);
         stage.show();
         shellVm.open();
+    }
+
+    /**
+     * When the store has no profile yet, the welcome dialog: the first admin, the demo data, then the Campaigns
+     * screen with a hint to launch.
+     */
+    private void offerFirstStart(Stage stage, ShellView shell, WorkspaceFirstStart backend) {
+        FirstStartViewModel vm = new FirstStartViewModel(backend, context.tasks());
+        vm.setOnDone(result -> landOnCampaigns(shellVm, shell, result));
+        vm.neededProperty().addListener((obs, was, needed) -> {
+            if (needed) {
+                WelcomeDialog.open(stage, vm);
+            }
+        });
+        vm.check();
+    }
+
+    /** After the first start: the Campaigns screen, re-read, with the hint above it. */
+    static void landOnCampaigns(ShellViewModel shellVm, ShellView shell, FirstStartBackend.Result result) {
+        shellVm.show(Screen.CAMPAIGNS);
+        if (shell.screens() != null) {
+            shell.screens().campaigns().viewModel().refresh();
+        }
+        shellVm.showNotice(FirstStartViewModel.hint(result));
     }
 
     @Override

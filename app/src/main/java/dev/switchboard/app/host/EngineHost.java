@@ -187,6 +187,23 @@ public final class EngineHost implements AutoCloseable {
         return sandbox == null ? null : sandbox.apiBaseUrl();
     }
 
+    /** The sandbox clock's speed (virtual seconds per real second), or empty on a real org. */
+    public java.util.OptionalDouble sandboxSpeed() {
+        return sandbox == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(sandbox.clock().speed());
+    }
+
+    /**
+     * Runs the sandbox's virtual clock at {@code speed} from now on (time already passed is kept); the engine shares
+     * that clock. Refused on a real org.
+     */
+    public void setSandboxSpeed(double speed) {
+        if (sandbox == null) {
+            throw new IllegalStateException("The engine drives a real org: its clock is the wall clock.");
+        }
+        sandbox.clock().setSpeed(speed);
+    }
+
     @Override
     public void close() {
         if (current == this) {

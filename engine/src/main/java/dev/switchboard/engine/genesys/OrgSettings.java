@@ -42,6 +42,12 @@ public record OrgSettings(String region, URI apiUrl, URI loginUrl, String client
         }
     }
 
+    /** The Genesys Cloud regions a connection may name ({@code us_east_1} …), in the order Genesys lists them. */
+    public static java.util.List<String> regions() {
+        return java.util.Arrays.stream(GenesysRegion.values())
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
     /** Where it is, for messages: the region, else the API URL. */
     public String where() {
         return region != null ? region + " (" + apiUrl + ")" : apiUrl.toString();

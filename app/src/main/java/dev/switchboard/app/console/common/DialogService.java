@@ -34,6 +34,13 @@ public interface DialogService {
     record Confirmation(String reason, String profile, char[] password) {
     }
 
+    /**
+     * Asks a yes-or-no question; true when the user chose {@code action} (the other button is Not now).
+     *
+     * @param action the confirming button's text ("Restart the engine")
+     */
+    boolean ask(String title, String message, String action);
+
     /** Shows {@code request}; empty when the user cancels. */
     Optional<Confirmation> confirm(ConfirmRequest request);
 }

@@ -46,6 +46,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean ask(String title, String message, String action) {
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType no = new javafx.scene.control.ButtonType("Not now",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("askDialog");
+        alert.getDialogPane().lookupButton(yes).setId("askYes");
+        alert.initOwner(owner.get());
+        if (owner.get() != null && owner.get().getScene() != null) {
+            alert.getDialogPane().getStylesheets().addAll(owner.get().getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
     public Optional<Confirmation> confirm(ConfirmRequest request) {
         return ConfirmDialog.show(owner.get(), request);
     }

@@ -3,7 +3,8 @@ package dev.switchboard.app.console.shell;
 /** The screens of the navigation rail, in its order; Ctrl+1, Ctrl+2 … show them. */
 public enum Screen {
     LISTS("Lists"),
-    CAMPAIGNS("Campaigns");
+    CAMPAIGNS("Campaigns"),
+    SETTINGS("Settings");
 
     private final String label;
 

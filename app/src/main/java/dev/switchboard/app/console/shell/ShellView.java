@@ -27,9 +27,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The window's frame: the top bar (name, About, theme switch), the navigation rail (Lists, Campaigns), the screen, and
- * the status bar (data folder, org, engine with its kill switch, store). Until the store is open the screen area says
- * so; when it cannot be opened it shows why, with a Quit button.
+ * The window's frame: the top bar (name, About, theme switch), the navigation rail (Lists, Campaigns, Settings),
+ * the screen, and the status bar (data folder, org, engine with its kill switch, store). Until the store is open
+ * the screen area says so; when it cannot be opened it shows why, with a Quit button (or, when its vault needs an
+ * answer, the passphrase vault's form).
  */
 public final class ShellView {
     public static final KeyCombination IMPORT_SHORTCUT = KeyCombination.keyCombination("Shortcut+I");
@@ -42,6 +43,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final Map<Screen, ToggleButton> railItems = new EnumMap<>(Screen.class);
     private Screens built;
+    private final BorderPane content = new BorderPane();
 
     /** {@code screens} builds the screens once the store is open; {@code quit} ends the application. */
     public ShellView(ShellViewModel vm, Function<Workspace, Screens> screens, Runnable quit) {
@@ -68,7 +70,8 @@ public final class ShellView {
     }
 
     /**
-     * Puts the shell's shortcuts into its scene: Ctrl+1 Lists, Ctrl+2 Campaigns (Cmd on macOS), Ctrl+I the import
+     * Puts the shell's shortcuts into its scene: Ctrl+1 Lists, Ctrl+2 Campaigns, Ctrl+3 Settings (Cmd on
+     * macOS), Ctrl+I the import
      * wizard, Ctrl+N a new campaign, F1 About.
      */
     public void installShortcuts(Scene scene) {
@@ -111,6 +114,9 @@ public final class ShellView {
                 if (built == null) {
                     built = screens.apply(vm.workspaceProperty().get());
                     built.campaigns().viewModel().start();
+                    if (built.settings() != null) {
+                        built.settings().viewModel().refresh();
+                    }
                 }
                 root.setLeft(navRail());
                 showScreen();
@@ -118,6 +124,10 @@ public final class ShellView {
             case FAILED -> {
                 root.setLeft(null);
                 root.setCenter(failed());
+            }
+            case VAULT -> {
+                root.setLeft(null);
+                root.setCenter(new VaultPane(vm, quit).root());
             }
         }
     }
@@ -127,11 +137,41 @@ public final class ShellView {
             return;
         }
         Screen s = vm.screenProperty().get();
-        root.setCenter(s == Screen.CAMPAIGNS ? built.campaigns().root() : built.lists().root());
+        if (s == Screen.SETTINGS && built.settings() == null) {
+            s = Screen.LISTS;
+        }
+        content.setCenter(switch (s) {
+            case LISTS -> built.lists().root();
+            case CAMPAIGNS -> built.campaigns().root();
+            case SETTINGS -> built.settings().root();
+        });
+        if (content.getTop() == null) {
+            content.setTop(noticeBar());
+        }
+        root.setCenter(content);
         ToggleButton item = railItems.get(s);
         if (item != null && !item.isSelected()) {
             item.setSelected(true);
         }
+    }
+
+    /** The hint above the screen (after the first start), with a button that dismisses it. */
+    private Node noticeBar() {
+        Label text = Ui.label("noticeText", "");
+        text.textProperty().bind(vm.noticeProperty());
+        text.setWrapText(true);
+        text.setGraphic(Ui.icon(Feather.INFO));
+        Button close = new Button(null, Ui.icon(Feather.X));
+        close.setId("noticeClose");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        close.setTooltip(new Tooltip("Dismiss"));
+        close.setOnAction(e -> vm.dismissNotice());
+        HBox bar = new HBox(text, Ui.spacer(), close);
+        bar.setId("noticeBar");
+        bar.getStyleClass().add("notice-bar");
+        bar.visibleProperty().bind(vm.noticeProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private Node opening() {
@@ -190,7 +230,14 @@ public final class ShellView {
         ToggleGroup group = new ToggleGroup();
         VBox rail = new VBox();
         for (Screen s : Screen.values()) {
-            ToggleButton item = new ToggleButton(s.label(), Ui.icon(s == Screen.LISTS ? Feather.USERS : Feather.SEND));
+            if (s == Screen.SETTINGS && built.settings() == null) {
+                continue;
+            }
+            ToggleButton item = new ToggleButton(s.label(), Ui.icon(switch (s) {
+                case LISTS -> Feather.USERS;
+                case CAMPAIGNS -> Feather.SEND;
+                case SETTINGS -> Feather.SETTINGS;
+            }));
             item.setId("nav" + s.label());
             item.getStyleClass().add("nav-item");
             item.setToggleGroup(group);
@@ -199,6 +246,9 @@ public final class ShellView {
             item.selectedProperty().addListener((obs, was, now) -> {
                 if (now) {
                     vm.show(s);
+                    if (s == Screen.SETTINGS) {
+                        built.settings().viewModel().refresh();
+                    }
                 }
             });
             railItems.put(s, item);

@@ -47,6 +47,13 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(this,
             "engineStatus", EngineStatus.starting());
     private final EngineMonitor engine;
+    private final ReadOnlyObjectWrapper<VaultNeededException.Need> vaultNeed = new ReadOnlyObjectWrapper<>(this,
+            "vaultNeed");
+    private final ReadOnlyStringWrapper vaultError = new ReadOnlyStringWrapper(this, "vaultError");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private PassphraseOpener passphraseOpener = (p, choose) -> {
+        throw new VaultNeededException(VaultNeededException.Need.CHOOSE, "This console cannot open a vault.");
+    };
     private Cancellable poll = Cancellable.NONE;
     private boolean polling;
 
@@ -66,17 +73,73 @@ public final class ShellViewModel {
         darkTheme.addListener((obs, was, dark) -> theme.setDark(dark));
     }
 
-    /** Opens the store; the state moves to OPEN (with the workspace) or FAILED (with a sentence why). */
+    /** Opens the store with a passphrase vault: a new one ({@code choose}) or the folder's. Wipes the array. */
+    @FunctionalInterface
+    public interface PassphraseOpener {
+        Workspace open(char[] passphrase, boolean choose) throws Exception;
+    }
+
+    /** How {@link #submitPassphrase} opens the store (the composition root's). */
+    public void setPassphraseOpener(PassphraseOpener opener) {
+        this.passphraseOpener = opener;
+    }
+
+    /** The smallest passphrase a new passphrase vault takes. */
+    public static final int MIN_PASSPHRASE = 10;
+
+    /** Opens the store; the state moves to OPEN (with the workspace), VAULT (its vault needs the user) or FAILED. */
     public void open() {
+        opening(opener);
+    }
+
+    /**
+     * Answers the vault's question: with a new passphrase typed twice (CHOOSE) or the folder's passphrase (UNLOCK).
+     * A problem shows as the vault error, naming the field. The arrays are wiped.
+     */
+    public void submitPassphrase(char[] passphrase, char[] repeat) {
+        VaultNeededException.Need need = vaultNeed.get();
+        boolean choose = need == VaultNeededException.Need.CHOOSE;
+        String error = need == null ? "The store is not waiting for a passphrase."
+                : passphrase.length == 0 ? "Passphrase: type it."
+                : choose && passphrase.length < MIN_PASSPHRASE ? "Passphrase: at least " + MIN_PASSPHRASE
+                + " characters."
+                : choose && !java.util.Arrays.equals(passphrase, repeat) ? "Repeat: it differs from the passphrase."
+                : null;
+        java.util.Arrays.fill(repeat, '\0');
+        if (error != null) {
+            java.util.Arrays.fill(passphrase, '\0');
+            vaultError.set(error);
+            return;
+        }
+        opening(() -> {
+            try {
+                return passphraseOpener.open(passphrase, choose);
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        });
+    }
+
+    private void opening(Callable<Workspace> how) {
         state.set(StoreState.OPENING);
         problem.set(null);
-        tasks.task(opener)
+        vaultError.set(null);
+        tasks.task(how)
                 .onSuccess(ws -> {
                     workspace.set(ws);
+                    vaultNeed.set(null);
                     state.set(StoreState.OPEN);
                     startPolling();
                 })
                 .onFailure(e -> {
+                    if (e instanceof VaultNeededException v) {
+                        boolean again = vaultNeed.get() == v.need();
+                        vaultNeed.set(v.need());
+                        problem.set(v.getMessage());
+                        vaultError.set(again ? v.getMessage() : null);
+                        state.set(StoreState.VAULT);
+                        return;
+                    }
                     if (e instanceof StoreUnavailableException) {
                         problem.set(e.getMessage());
                     } else {
@@ -162,6 +225,29 @@ public final class ShellViewModel {
     /** The open workspace, once the state is OPEN. */
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspace.getReadOnlyProperty();
+    }
+
+    /** What the store's vault needs (state VAULT), else null. */
+    public ReadOnlyObjectProperty<VaultNeededException.Need> vaultNeedProperty() {
+        return vaultNeed.getReadOnlyProperty();
+    }
+
+    /** Why the last passphrase was not taken, naming the field; null when none. */
+    public ReadOnlyStringProperty vaultErrorProperty() {
+        return vaultError.getReadOnlyProperty();
+    }
+
+    /** A hint the window shows above the screen until dismissed (after the first start); null for none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void showNotice(String text) {
+        notice.set(text);
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
     }
 
     /** True for PrimerDark; written to the preferences when it changes. */

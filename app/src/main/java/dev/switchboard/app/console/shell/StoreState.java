@@ -4,6 +4,8 @@ package dev.switchboard.app.console.shell;
 public enum StoreState {
     OPENING("Opening the store…"),
     OPEN("Store open"),
+    /** The store's vault needs the user: a passphrase vault to choose, or its passphrase. */
+    VAULT("Store locked: its vault needs a passphrase"),
     FAILED("Store unavailable");
 
     private final String label;

@@ -32,6 +32,26 @@ public final class FakeDialogService implements DialogService {
         return confirmRequests;
     }
 
+    private final Deque<Boolean> answersToAsk = new ArrayDeque<>();
+    private final List<String> questions = new ArrayList<>();
+
+    /** The next yes-or-no question is answered with {@code yes}; with none queued, it is answered no. */
+    public FakeDialogService answerAsk(boolean yes) {
+        answersToAsk.add(yes);
+        return this;
+    }
+
+    @Override
+    public boolean ask(String title, String message, String action) {
+        questions.add(title + ": " + message);
+        return Boolean.TRUE.equals(answersToAsk.poll());
+    }
+
+    /** The yes-or-no questions asked ("title: message"). */
+    public List<String> questions() {
+        return questions;
+    }
+
     /** The next file chooser returns {@code path}; with none queued, choosers are cancelled. */
     public FakeDialogService answer(Path path) {
         answers.add(path);
