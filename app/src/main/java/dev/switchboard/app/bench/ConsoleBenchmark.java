@@ -142,7 +142,7 @@ public final class ConsoleBenchmark {
                 out.printf("  %.0f s: %s | campaign %s, %s%n", since(start), FxDriver.text("importRows"),
                         FxDriver.text("liveState"), FxDriver.text("liveProgressText"));
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
         double importSeconds = since(start);
         monitor.record(false);

@@ -97,7 +97,7 @@ final class FxDriver {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("timed out after " + seconds + " s waiting until " + what);
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
         }
     }
 }

@@ -156,7 +156,16 @@ public final class FxStallMonitor {
         if (stack.length == 0) {
             return;
         }
-        String top = stack[0].getClassName() + "." + stack[0].getMethodName();
+        StringBuilder top = new StringBuilder();
+        int from = 0;
+        while (from < stack.length - 1 && (stack[from].getClassName().startsWith("jdk.internal.misc.")
+                || stack[from].getClassName().startsWith("java.util.concurrent."))) {
+            from++;
+        }
+        for (int i = from; i < Math.min(from + 5, stack.length); i++) {
+            top.append(i == from ? (from > 0 ? "(waits) " : "") : " < ").append(stack[i].getClassName().replaceAll(".*\\.", ""))
+                    .append('.').append(stack[i].getMethodName());
+        }
         String own = null;
         for (StackTraceElement e : stack) {
             if (e.getClassName().startsWith("dev.switchboard.") && !e.getClassName().startsWith(
@@ -166,7 +175,7 @@ public final class FxStallMonitor {
                 break;
             }
         }
-        String key = own == null ? top : own + " <- " + top;
+        String key = own == null ? top.toString() : own + " <- " + top;
         synchronized (stallStacks) {
             stallStacks.merge(key, 1, Integer::sum);
         }
