@@ -226,7 +226,7 @@ public final class ConsoleBenchmark {
     /** A fresh folder: the admin profile, the campaign list, the outage broadcast on it, the sandbox clock set. */
     static void prepare(Path data, Path work, int campaignContacts) throws Exception {
         Files.createDirectories(data);
-        Vaults.usePassphrase(data, PASSPHRASE.toCharArray());
+        Vaults.usePassphrase(data, passphrase());
         try (Workspace ws = Workspace.open(data, "the console benchmark (preparing)")) {
             ws.users().add(null, ADMIN, Role.ADMIN, ADMIN_PASSWORD.toCharArray());
             Actor ada = ws.users().authenticate(ADMIN, ADMIN_PASSWORD.toCharArray());
@@ -248,10 +248,16 @@ public final class ConsoleBenchmark {
         }
     }
 
+    /** $SWITCHBOARD_VAULT_PASSPHRASE when set (the console's opens read it first), else the benchmark's. */
+    private static char[] passphrase() {
+        char[] p = Vaults.passphrase();
+        return p != null ? p : PASSPHRASE.toCharArray();
+    }
+
     /** The same file through the engine's import service alone, on another fresh folder. */
     private static double baseline(Path data, Path csv, int rows, PrintStream out) throws Exception {
         Files.createDirectories(data);
-        Vaults.usePassphrase(data, PASSPHRASE.toCharArray());
+        Vaults.usePassphrase(data, passphrase());
         try (Workspace ws = Workspace.open(data, "the console benchmark (baseline)")) {
             if (rows > WARM_UP_ROWS * 5) {
                 Path warm = data.resolveSibling("warm-up.csv");
