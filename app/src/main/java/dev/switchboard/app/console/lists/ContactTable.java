@@ -58,6 +58,9 @@ final class ContactTable {
     /** The zone ids, with an "ambiguous" or "missing" flag beside them. */
     private static final class TimeZoneCell extends TableCell<LazyRow<Contact>, TimeZones> {
         private final Label flag = new Label();
+        // one tooltip per cell, its text replaced: a new Tooltip per update made scrolling stall the FX thread
+        private final Tooltip tip = new Tooltip();
+        private String flagClass;
 
         TimeZoneCell() {
             flag.getStyleClass().add("flag");
@@ -79,22 +82,40 @@ final class ContactTable {
             if (f == null) {
                 setGraphic(null);
             } else {
-                flag.setText(f.toLowerCase(Locale.ROOT));
-                flag.getStyleClass().setAll("label", "flag", f.toLowerCase(Locale.ROOT));
-                setGraphic(flag);
+                String lower = f.toLowerCase(Locale.ROOT);
+                if (!lower.equals(flagClass)) {
+                    // a changed style class re-applies CSS: only when the flag changes
+                    flag.setText(lower);
+                    flag.getStyleClass().setAll("label", "flag", lower);
+                    flagClass = lower;
+                }
+                if (getGraphic() != flag) {
+                    setGraphic(flag);
+                }
             }
-            setTooltip(new Tooltip("From " + zones.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            tip.setText("From " + zones.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
         }
     }
 
     /** {@code US-FL}, with where it came from in the tooltip. */
     private static final class JurisdictionCell extends TableCell<LazyRow<Contact>, Jurisdiction> {
+        private final Tooltip tip = new Tooltip();
+
         @Override
         protected void updateItem(Jurisdiction j, boolean empty) {
             super.updateItem(j, empty);
             setText(empty || j == null ? null : j.code());
-            setTooltip(empty || j == null ? null
-                    : new Tooltip("From the " + j.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            if (empty || j == null) {
+                setTooltip(null);
+            } else {
+                tip.setText("From the " + j.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                if (getTooltip() != tip) {
+                    setTooltip(tip);
+                }
+            }
         }
     }
 }
