@@ -325,27 +325,12 @@ final class LiveView {
         if (vm.canOpenTimeline()) {
             // a double click, Enter or the context menu opens the event's contact's timeline
             Runnable open = () -> vm.openTimeline(table.getSelectionModel().getSelectedItem());
-            table.setOnMouseClicked(e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
-                    open.run();
-                }
-            });
-            table.setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                    open.run();
-                    e.consume();
-                }
-            });
-            javafx.scene.control.MenuItem timeline = new javafx.scene.control.MenuItem("Open the contact's timeline",
-                    Ui.icon(org.kordamp.ikonli.feather.Feather.ACTIVITY));
-            timeline.setId("eventTimeline");
-            timeline.setOnAction(e -> open.run());
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(timeline);
-            menu.setOnShowing(e -> {
+            javafx.scene.control.MenuItem timeline = Ui.rowAction(table, "eventTimeline",
+                    "Open the contact's timeline", open);
+            table.getContextMenu().setOnShowing(e -> {
                 LiveViewModel.EventRow row = table.getSelectionModel().getSelectedItem();
                 timeline.setDisable(row == null || row.contactId() == 0);
             });
-            table.setContextMenu(menu);
         }
         return table;
     }

@@ -77,4 +77,29 @@ public final class Ui {
         box.getStyleClass().add("empty-state");
         return box;
     }
+
+    /**
+     * Makes {@code open} the row action of {@code table}: a double click, Enter, or the context menu item {@code label}
+     * (with id {@code menuId}) run it. Returns the menu item (to enable or disable it per row).
+     */
+    public static javafx.scene.control.MenuItem rowAction(javafx.scene.control.TableView<?> table, String menuId,
+                                                          String label, Runnable open) {
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open.run();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                open.run();
+                e.consume();
+            }
+        });
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(label,
+                icon(org.kordamp.ikonli.feather.Feather.ACTIVITY));
+        item.setId(menuId);
+        item.setOnAction(e -> open.run());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(item));
+        return item;
+    }
 }

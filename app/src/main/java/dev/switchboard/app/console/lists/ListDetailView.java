@@ -106,22 +106,7 @@ final class ListDetailView {
                     vm.openTimeline(row.getValue());
                 }
             };
-            contacts.setOnMouseClicked(e -> {
-                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
-                    open.run();
-                }
-            });
-            contacts.setOnKeyPressed(e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                    open.run();
-                    e.consume();
-                }
-            });
-            javafx.scene.control.MenuItem timeline = new javafx.scene.control.MenuItem("Open timeline",
-                    Ui.icon(org.kordamp.ikonli.feather.Feather.ACTIVITY));
-            timeline.setId("openTimeline");
-            timeline.setOnAction(e -> open.run());
-            contacts.setContextMenu(new javafx.scene.control.ContextMenu(timeline));
+            Ui.rowAction(contacts, "openTimeline", "Open timeline", open);
             contacts.setTooltip(new javafx.scene.control.Tooltip("Double-click a contact (or press Enter) for its"
                     + " timeline"));
         }
