@@ -604,7 +604,7 @@ public final class BackupService {
             Files.createLink(aside, live);
             return;
         } catch (UnsupportedOperationException | IOException linkFailed) {
-            // a file system without hard links: copy instead
+            LOG.debug("no hard link for {} ({}): copying it instead", aside, linkFailed.toString());
         }
         Path tmp = aside.resolveSibling("." + aside.getFileName() + ".tmp");
         Files.copy(live, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -674,12 +674,14 @@ public final class BackupService {
 
     private static Path createScratch(Path parent, String prefix) throws IOException {
         Files.createDirectories(parent);
-        try {
-            return Files.createTempDirectory(parent, prefix,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempDirectory(parent, prefix);
-        }
+        return posix(parent) ? Files.createTempDirectory(parent, prefix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                : Files.createTempDirectory(parent, prefix);
+    }
+
+    /** Whether the folder's file store has POSIX permissions (elsewhere the data folder's own permissions apply). */
+    private static boolean posix(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView("posix");
     }
 
     private static void createPrivateDirectories(Path dir) throws IOException {
@@ -687,10 +689,8 @@ public final class BackupService {
             return;
         }
         Files.createDirectories(dir);
-        try {
+        if (posix(dir)) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // other platforms: the data folder's own permissions apply
         }
     }
 
@@ -728,6 +728,7 @@ public final class BackupService {
             c.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not every platform lets a directory be synced; the renames are atomic regardless
+            LOG.debug("{} not synced: {}", dir, e.toString());
         }
     }
 

@@ -76,16 +76,7 @@ final class ForecastView {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setMinorTickVisible(false);
-        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
-        chart.setId("forecastChart");
-        chart.setAnimated(false);
-        chart.setMinSize(0, 0);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT);
-        for (String ch : LiveViewModel.CHANNELS) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName(ch.equals("sms") ? "SMS" : ch);
-            chart.getData().add(s);
-        }
+        StackedBarChart<String, Number> chart = LiveView.perChannel(new StackedBarChart<>(x, y), "forecastChart");
         Runnable redraw = () -> {
             List<ForecastViewModel.DaySends> days = List.copyOf(vm.days());
             x.setCategories(FXCollections.observableArrayList(days.stream().map(ForecastViewModel.DaySends::day)

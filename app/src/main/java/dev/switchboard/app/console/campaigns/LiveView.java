@@ -241,14 +241,10 @@ final class LiveView {
         return chart;
     }
 
-    private Node throughputChart() {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setMinorTickVisible(false);
-        LineChart<String, Number> chart = new LineChart<>(x, y);
-        chart.setId("throughputChart");
+    /** A chart of sends by channel: not animated, legend on the right, one series per channel (SMS, email, voice). */
+    static <C extends XYChart<String, Number>> C perChannel(C chart, String id) {
+        chart.setId(id);
         chart.setAnimated(false);
-        chart.setCreateSymbols(false);
         chart.setMinSize(0, 0);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
         for (String ch : LiveViewModel.CHANNELS) {
@@ -256,6 +252,15 @@ final class LiveView {
             s.setName(ch.equals("sms") ? "SMS" : ch);
             chart.getData().add(s);
         }
+        return chart;
+    }
+
+    private Node throughputChart() {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        LineChart<String, Number> chart = perChannel(new LineChart<>(x, y), "throughputChart");
+        chart.setCreateSymbols(false);
         Runnable redraw = () -> {
             List<LiveViewModel.MinuteSends> minutes = List.copyOf(vm.throughput());
             x.setCategories(FXCollections.observableArrayList(minutes.stream().map(LiveViewModel.MinuteSends::minute)
