@@ -304,6 +304,7 @@ final class VoiceDialer {
                 // a restarted campaign goes over its whole list again: nothing already called may stay in it
                 deleteSettled(c.id(), r.listId());
                 removeCalled(c.id(), r.listId());
+                holdUnknown(c.id(), r.listId());
                 ctx.client().campaigns().startVoiceCampaign(r.campaignId());
                 ctx.emit(new EngineEvent(ctx.now(), "DIALER", c.id(), 0, null, "Genesys voice campaign started"));
             }
@@ -606,6 +607,28 @@ final class VoiceDialer {
         for (PlacementRow p : called) {
             placements.close(p.id(), "WITHDRAWN", "called; removed from the list before the dialer restarted", now);
             ctx.repo().nudge(p.enrollmentId(), now);
+        }
+    }
+
+    /**
+     * Injections whose add lost its answer (UNKNOWN until the reconciler asks Genesys) may sit in the list, callable,
+     * with nothing of the engine watching them: they are made uncallable before a new cycle, so the dialer calls such
+     * a contact at most once (in the cycle it arrived in). A failure here leaves the campaign stopped until the next
+     * batch tries again (found by FaultEngineTest: a lost add was called in each of three cycles).
+     */
+    private void holdUnknown(long campaignId, String listId) {
+        for (AttemptRow a : ctx.repo().attemptsInState("UNKNOWN", 10_000)) {
+            if (a.campaignId() != campaignId || !a.channel().equals(Channel.VOICE.name())
+                    || MessagingDelivery.isMessaging(a)) {
+                continue;
+            }
+            try {
+                ctx.client().contacts().updateContact(listId, genesysId(a.id()), dc -> dc.withCallable(false));
+            } catch (GenesysApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
         }
     }
 
