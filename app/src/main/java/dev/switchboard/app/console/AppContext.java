@@ -38,9 +38,9 @@ public final class AppContext implements AutoCloseable {
 
     private final Path dataDir;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
-            new NamedThreadFactory("switchboard-io"));
+            new NamedThreadFactory("switchboard-io", true));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("switchboard-timer"));
+            new NamedThreadFactory("switchboard-timer", true));
     private final TaskRunner tasks = new FxTaskRunner(workers, timer);
     private final EngineLink engine = new EngineLink();
     private Workspace workspace;

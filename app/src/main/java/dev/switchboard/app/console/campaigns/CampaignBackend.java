@@ -86,4 +86,12 @@ public interface CampaignBackend {
     /** The campaign's forecast from now, over its list as it is; stops early when {@code cancelled}. */
     ForecastReport forecast(String name, Forecast.Listener progress, BooleanSupplier cancelled)
             throws CampaignException;
+
+    /**
+     * The list keys (the external ids operators know, e.g. "C-1001") of contacts by store id, for the live events;
+     * ids no longer in the store are left out.
+     */
+    default Map<Long, String> contactKeys(Set<Long> contactIds) {
+        return Map.of();
+    }
 }

@@ -33,12 +33,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The live view of one campaign: its state and progress, the per-step funnel, sends per minute per channel, the
  * engine's API use against the org limit, its latest events, and the operator's actions (launch, life-safety approval,
  * pause, resume, acknowledge a breaker, stop). Fed by {@link CampaignsViewModel}'s coalesced refresh.
  */
 public final class LiveViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveViewModel.class);
     /** Events kept in the list, newest first. */
     public static final int EVENT_ROWS = 200;
     /** Minutes the throughput chart shows. */
@@ -96,6 +100,11 @@ public final class LiveViewModel {
     private final Deque<Granted> granted = new ArrayDeque<>();
     private final ForecastViewModel forecast;
     private Map<String, String> stepChannels = Map.of();
+    /** Contact list keys by store id, for the events' Contact column; the ids asked for, and those still to ask. */
+    private final Map<Long, String> contactKeys = new HashMap<>();
+    private final Set<Long> keysAsked = new java.util.HashSet<>();
+    private final Set<Long> keysWanted = new java.util.LinkedHashSet<>();
+    private boolean keysInFlight;
     private Instant engineNow;
 
     private java.util.function.LongConsumer timelineOpener;
@@ -138,6 +147,9 @@ public final class LiveViewModel {
             granted.clear();
             api.clear();
             stepChannels = Map.of();
+            contactKeys.clear();
+            keysAsked.clear();
+            keysWanted.clear();
             lastLaunch.set(null);
             forecast.show(summary == null ? null : summary.name());
         }
@@ -204,9 +216,8 @@ public final class LiveViewModel {
                 continue;
             }
             if (rows.size() < EVENT_ROWS) {
-                rows.add(new EventRow(SECOND.format(e.at().atZone(zone)), e.kind(),
-                        e.contactId() == 0 ? "" : "#" + e.contactId(), e.step() == null ? "" : e.step(),
-                        e.detail() == null ? "" : e.detail(), e.contactId()));
+                rows.add(new EventRow(SECOND.format(e.at().atZone(zone)), e.kind(), contactLabel(e.contactId()),
+                        e.step() == null ? "" : e.step(), e.detail() == null ? "" : e.detail(), e.contactId()));
             }
             if (SEND_KINDS.contains(e.kind())) {
                 sends.add(e);
@@ -218,9 +229,59 @@ public final class LiveViewModel {
         if (!rows.equals(events)) {
             events.setAll(rows);
         }
+        requestKeys();
         if (latest != null) {
             throughput.setAll(perMinute(sends, latest));
         }
+    }
+
+    /**
+     * The contact's list key once known ("C-1001"), "#id" until then: unknown ids are looked up on a worker (a
+     * handful per refresh; the keys are kept for the campaign) and the rows relabelled when they come back.
+     */
+    private String contactLabel(long contactId) {
+        if (contactId == 0) {
+            return "";
+        }
+        String key = contactKeys.get(contactId);
+        if (key != null) {
+            return key;
+        }
+        if (keysAsked.add(contactId)) {
+            keysWanted.add(contactId);
+        }
+        return "#" + contactId;
+    }
+
+    /** Looks up the keys {@link #contactLabel} found missing, unless a lookup is under way (it asks again after). */
+    private void requestKeys() {
+        if (!keysInFlight && !keysWanted.isEmpty()) {
+            keysInFlight = true;
+            lookUpKeys();
+        }
+    }
+
+    private void lookUpKeys() {
+        Set<Long> ids = Set.copyOf(keysWanted);
+        keysWanted.clear();
+        if (ids.isEmpty()) {
+            keysInFlight = false;
+            return;
+        }
+        tasks.run(() -> backend.contactKeys(ids), found -> {
+            contactKeys.putAll(found);
+            List<EventRow> relabelled = events.stream().map(r -> r.contactId() != 0 && found.containsKey(
+                    r.contactId()) ? new EventRow(r.time(), r.kind(), found.get(r.contactId()), r.step(), r.detail(),
+                    r.contactId()) : r).toList();
+            if (!relabelled.equals(events)) {
+                events.setAll(relabelled);
+            }
+            lookUpKeys();
+        }, failure -> {
+            // the rows keep "#id"; asked again when the campaign is shown anew
+            LOG.debug("contact keys not read: {}", failure.toString());
+            keysInFlight = false;
+        });
     }
 
     private List<MinuteSends> perMinute(List<EngineEvent> sends, Instant latest) {

@@ -149,4 +149,13 @@ public final class WorkspaceCampaigns implements CampaignBackend {
         }
         return out;
     }
+
+    @Override
+    public Map<Long, String> contactKeys(Set<Long> contactIds) {
+        Map<Long, String> keys = new java.util.HashMap<>();
+        for (long id : contactIds) {
+            workspace.contacts().contact(id).ifPresent(c -> keys.put(id, c.data().externalKey()));
+        }
+        return keys;
+    }
 }

@@ -52,6 +52,22 @@ class CampaignsViewModelTest {
     }
 
     @Test
+    void eventsNameContactsByTheirListKeysLookedUpOnceOnAWorker() {
+        backend.keys.put(7L, "C-1007");
+        vm.start();
+
+        engine.emit(new EngineEvent(T0, "SENT", 1, 7, "notify", "SMS to ***0107"));
+        engine.emit(new EngineEvent(T0.plusSeconds(1), "DELIVERED", 1, 7, "notify", "delivered"));
+        engine.emit(new EngineEvent(T0.plusSeconds(2), "SENT", 1, 8, "notify", "a contact deleted meanwhile"));
+
+        assertThat(vm.live().events()).extracting(LiveViewModel.EventRow::contact)
+                .containsExactly("#8", "C-1007", "C-1007");
+        assertThat(vm.live().events()).extracting(LiveViewModel.EventRow::contactId).containsExactly(8L, 7L, 7L);
+        assertThat(backend.keyLookups).as("each id asked for once").containsExactly(java.util.Set.of(7L),
+                java.util.Set.of(8L));
+    }
+
+    @Test
     void eventsAreCoalescedIntoOneReadPerTickAndTheEventListIsBoundedNewestFirst() {
         vm.start();
         int reads = backend.campaignReads;

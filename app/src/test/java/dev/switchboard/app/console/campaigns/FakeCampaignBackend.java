@@ -33,6 +33,9 @@ public final class FakeCampaignBackend implements CampaignBackend {
     public int statsReads;
     public int campaignReads;
     public volatile boolean forecastRunning;
+    /** The list keys of contacts by store id ({@link #contactKeys}); the id sets asked for. */
+    public final Map<Long, String> keys = new java.util.HashMap<>();
+    public final List<java.util.Set<Long>> keyLookups = new ArrayList<>();
 
     public static CampaignService.View view(long id, String name, String purpose, String state, String reason) {
         return new CampaignService.View(id, name, "Demo contacts", "outage-broadcast", 1, purpose, state, reason,
@@ -185,5 +188,17 @@ public final class FakeCampaignBackend implements CampaignBackend {
                 12), 103, Map.of("consent", 14, "suppression", 3), Map.of("window.default.SMS", 220,
                 "throughput.number", 41), Map.of("completed", 1100), 48, T0.plusSeconds(600), 291, 1800, null,
                 "throughput.number", Duration.ofMinutes(12), 5, 1, Duration.ofMillis(850), cancelled, List.of());
+    }
+
+    @Override
+    public Map<Long, String> contactKeys(java.util.Set<Long> contactIds) {
+        keyLookups.add(contactIds);
+        Map<Long, String> found = new java.util.HashMap<>();
+        contactIds.forEach(id -> {
+            if (keys.containsKey(id)) {
+                found.put(id, keys.get(id));
+            }
+        });
+        return found;
     }
 }
