@@ -47,13 +47,13 @@ final class HistoryPane {
         table.setId("versionsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Ui.label(null, "Not saved yet.", "muted"));
-        table.getColumns().add(column("Version", 70, v -> "v" + v.template().version()));
-        table.getColumns().add(column("State", 90, v -> v.state().name().toLowerCase(Locale.ROOT)
+        table.getColumns().add(column("Version", 60, v -> "v" + v.template().version()));
+        table.getColumns().add(column("State", 80, v -> v.state().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ')));
         table.getColumns().add(column("Author", 100, TemplateVersion::author));
         table.getColumns().add(column("Reviewer", 100, v -> v.approver() == null ? "" : v.approver()));
         table.getColumns().add(column("Changed", 130, v -> Formats.instant(v.updatedAt())));
-        table.getColumns().add(column("Comment", 200, v -> v.note() == null ? "" : v.note()));
+        table.getColumns().add(column("Comment", 120, v -> v.note() == null ? "" : v.note()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 int i = model.versions().indexOf(now);
@@ -68,8 +68,13 @@ final class HistoryPane {
         to.valueProperty().bindBidirectional(model.diffToProperty());
         Label summary = Ui.label("diffSummary", "", "muted");
         summary.textProperty().bind(model.diffSummaryProperty());
-        HBox compare = new HBox(8, Ui.label(null, "Compare", "section-title"), from, Ui.label(null, "with"), to,
-                summary);
+        Label title = Ui.label(null, "Compare", "section-title");
+        Label with = Ui.label(null, "with");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        with.setMinWidth(Label.USE_PREF_SIZE);
+        from.setMinWidth(Label.USE_PREF_SIZE);
+        to.setMinWidth(Label.USE_PREF_SIZE);
+        HBox compare = new HBox(8, title, from, with, to, summary);
         compare.setAlignment(Pos.CENTER_LEFT);
         ListView<LineDiff.Line> diff = new ListView<>(model.diff());
         diff.setId("diffList");
@@ -124,6 +129,7 @@ final class HistoryPane {
                                                                     Function<TemplateVersion, String> value) {
         TableColumn<TemplateService.Entry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().version())));
         return c;
     }
@@ -139,6 +145,12 @@ final class HistoryPane {
         table.getColumns().add(trailColumn("Version", 70, e -> e.subject().substring(e.subject()
                 .lastIndexOf(' ') + 1)));
         table.getColumns().add(trailColumn("Details", 360, AuditEntry::details));
+        table.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<AuditEntry> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((obs, was, now) -> row.setTooltip(now == null ? null
+                    : new javafx.scene.control.Tooltip(now.details())));
+            return row;
+        });
         return table;
     }
 
@@ -146,6 +158,10 @@ final class HistoryPane {
                                                                Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        if (!title.equals("Details")) {
+            c.setMinWidth(width);
+            c.setMaxWidth(width * 1.5);
+        }
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }

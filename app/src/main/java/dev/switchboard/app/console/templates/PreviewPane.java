@@ -92,7 +92,9 @@ final class PreviewPane {
         problem.textProperty().bind(vm.previewProblemProperty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.visibleProperty().bind(vm.previewProblemProperty().isNotNull());
-        VBox card = new VBox(6, subject, text, problem);
+        VBox card = new VBox(6, subject, text);
+        card.visibleProperty().bind(vm.previewTextProperty().isNotNull());
+        card.managedProperty().bind(card.visibleProperty());
         card.getStyleClass().add("template-preview-card");
         card.getStyleClass().add("sms");
         vm.channelProperty().addListener((obs, was, now) -> {
@@ -101,7 +103,7 @@ final class PreviewPane {
                 card.getStyleClass().add(now == Channel.SMS ? "sms" : now == Channel.EMAIL ? "email" : "voice");
             }
         });
-        return section("Preview", new VBox(8, list, values, nav, card));
+        return section("Preview", new VBox(8, list, values, nav, card, problem));
     }
 
     private VBox lint(Consumer<TemplateText.Location> reveal) {

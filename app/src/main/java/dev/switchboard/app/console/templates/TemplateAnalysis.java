@@ -131,7 +131,7 @@ final class TemplateAnalysis {
                 String fixed = TemplateText.PLACEHOLDER.matcher(t.textBody()).replaceAll("");
                 SmsSegments s = SmsSegments.of(fixed);
                 boolean variables = !fixed.equals(t.textBody());
-                sms = describe(s, variables ? "at least " : "") + (variables ? " before merge values" : "");
+                sms = describe(s, variables ? "at least " : "") + (variables ? " + values" : "");
                 ucs2 = s.encoding() == SmsSegments.Encoding.UCS_2;
             }
         }

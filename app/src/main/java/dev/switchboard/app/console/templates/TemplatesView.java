@@ -63,13 +63,16 @@ public final class TemplatesView {
         vm.channelProperty().addListener((obs, was, now) -> showChannel(now));
 
         PreviewPane preview = new PreviewPane(vm, this::reveal);
-        SplitPane centre = new SplitPane(editor(), new HistoryPane(vm.history()).node());
+        SplitPane work = new SplitPane(editor(), preview.node());
+        work.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(preview.node(), false);
+        SplitPane centre = new SplitPane(work, new HistoryPane(vm.history()).node());
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.68);
+        centre.setDividerPositions(0.7);
         StackPane middle = new StackPane(centre, placeholder());
-        root = new SplitPane(templateList(), middle, preview.node());
+        root = new SplitPane(templateList(), middle);
         root.setId("templatesScreen");
-        root.setDividerPositions(0.18, 0.7);
+        root.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(root.getItems().getFirst(), false);
         root.getStylesheets().add(stylesheet());
         centre.visibleProperty().bind(vm.openProperty());
@@ -82,6 +85,11 @@ public final class TemplatesView {
 
     public TemplatesViewModel viewModel() {
         return vm;
+    }
+
+    /** The text body's editor (tests look at its completion list). */
+    TemplateEditor textEditor() {
+        return text;
     }
 
     static String stylesheet() {
@@ -154,6 +162,11 @@ public final class TemplatesView {
     }
 
     private static final class TemplateCell extends ListCell<TemplateService.Entry> {
+        TemplateCell() {
+            // the list's width, not the content's, sizes the cell: the chip stays in view
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(TemplateService.Entry item, boolean empty) {
             super.updateItem(item, empty);
@@ -164,12 +177,11 @@ public final class TemplatesView {
             }
             var v = item.version();
             Label name = Ui.label(null, v.template().name(), "list-name");
-            Label chip = chip(v.state());
-            HBox top = new HBox(6, name, Ui.spacer(), chip);
-            top.setAlignment(Pos.CENTER_LEFT);
             Label meta = Ui.label(null, v.template().channel() + " · v" + v.template().version() + " · "
                     + v.template().id(), "list-meta");
-            VBox box = new VBox(2, top, meta);
+            HBox bottom = new HBox(6, meta, Ui.spacer(), chip(v.state()));
+            bottom.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(3, name, bottom);
             box.getStyleClass().add("template-cell");
             setText(null);
             setGraphic(box);
@@ -236,6 +248,7 @@ public final class TemplatesView {
         smsInfo.textProperty().bind(Bindings.createStringBinding(() -> vm.smsInfoProperty().get() == null ? ""
                 : vm.smsInfoProperty().get(), vm.smsInfoProperty()));
         smsInfo.visibleProperty().bind(vm.smsInfoProperty().isNotNull());
+        smsInfo.setMinWidth(Label.USE_PREF_SIZE);
         vm.ucs2Property().addListener((obs, was, now) -> {
             smsInfo.getStyleClass().remove("ucs2");
             if (now) {
@@ -246,7 +259,7 @@ public final class TemplatesView {
                 + " GSM-7 makes the whole message UCS-2, 67 per segment (70 alone). Marked characters force UCS-2."));
         Label legend = Ui.label("templateLegend", "", "muted");
         legend.textProperty().bind(Bindings.createStringBinding(() -> vm.knownProperty().get() == null
-                ? "Choose a list to check the variables" : "Green: the list has it · red: it does not",
+                ? "Choose a list to check the variables" : "green: in the list · red: not in it",
                 vm.knownProperty()));
         HBox status = new HBox(16, smsInfo, Ui.spacer(), legend);
         status.setAlignment(Pos.CENTER_LEFT);
