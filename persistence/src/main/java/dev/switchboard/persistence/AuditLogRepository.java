@@ -85,6 +85,17 @@ public final class AuditLogRepository {
                 .fetch(AuditLogRepository::toModel);
     }
 
+    /**
+     * The rows whose subject starts with {@code prefix} (matched literally, no wildcards), oldest first, at most
+     * {@code limit} of the newest.
+     */
+    public List<AuditEntry> withSubjectPrefix(String prefix, int limit) {
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        List<AuditEntry> newest = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SUBJECT.like(pattern, '!'))
+                .orderBy(AUDIT_LOG.SEQ.desc()).limit(limit).fetch(AuditLogRepository::toModel);
+        return newest.reversed();
+    }
+
     static AuditEntry toModel(AuditLogRecord r) {
         // timestamps are stored to the microsecond; the hash was computed over the stored value
         return new AuditEntry(r.getSeq(), r.getAt().toInstant(), r.getActor(), r.getOsLogin(), r.getAction(),

@@ -62,6 +62,12 @@ public final class TemplateRepository {
                 .orderBy(TEMPLATE_VERSION.VERSION.desc()).limit(1).fetchOptional(TemplateRepository::toModel);
     }
 
+    /** Every stored version of a template, oldest first; empty for an unknown key. */
+    public List<Stored> versions(String key) {
+        return dsl.selectFrom(TEMPLATE_VERSION).where(TEMPLATE_VERSION.TEMPLATE_KEY.eq(key))
+                .orderBy(TEMPLATE_VERSION.VERSION.asc()).fetch(TemplateRepository::toModel);
+    }
+
     /** The newest version of every template, by key. */
     public List<Stored> latestOfEach() {
         var newest = dsl.select(TEMPLATE_VERSION.TEMPLATE_KEY, org.jooq.impl.DSL.max(TEMPLATE_VERSION.VERSION))

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param author              who wrote this version
  * @param approver            who approved or rejected it; {@code null} before a decision
  * @param approvedContentHash the content hash the approval binds to; {@code null} unless approved
- * @param note                the reviewer's reason for a rejection; {@code null} otherwise
+ * @param note                the reviewer's comment: the reason for a rejection, an optional remark on an
+ *                            approval; {@code null} otherwise
  * @param createdAt           when this version was created
  * @param updatedAt           the last change of content or state
  * @param submittedAt         when it was submitted for review; {@code null} before

@@ -51,6 +51,17 @@ public final class TemplateWorkflow {
      * @param reviewedHash the content hash shown to the approver; must equal the current content's hash
      */
     public static TemplateVersion approve(TemplateVersion v, String approver, String reviewedHash, Instant now) {
+        return approve(v, approver, reviewedHash, null, now);
+    }
+
+    /**
+     * IN_REVIEW → APPROVED with the reviewer's comment, kept as the version's note.
+     *
+     * @param reviewedHash the content hash shown to the approver; must equal the current content's hash
+     * @param comment      the reviewer's remark, or {@code null} / blank for none
+     */
+    public static TemplateVersion approve(TemplateVersion v, String approver, String reviewedHash, String comment,
+            Instant now) {
         requireUser(approver, "approver");
         require(v, TemplateState.IN_REVIEW, "approve");
         requireOtherThanAuthor(v, approver, "approve");
@@ -59,7 +70,8 @@ public final class TemplateWorkflow {
             throw new IllegalStateException("The template changed since it was reviewed (reviewed "
                     + abbreviate(reviewedHash) + ", now " + abbreviate(current) + "); review it again");
         }
-        return new TemplateVersion(v.template(), TemplateState.APPROVED, v.author(), approver, current, null,
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        return new TemplateVersion(v.template(), TemplateState.APPROVED, v.author(), approver, current, note,
                 v.createdAt(), now, v.submittedAt(), now, null);
     }
 
