@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class AutoLayout {
     static final double MARGIN = 40;
-    static final double COLUMN_GAP = 120;
-    static final double ROW_GAP = 36;
+    static final double COLUMN_GAP = 96;
+    static final double ROW_GAP = 32;
 
     private AutoLayout() {
     }

@@ -17,7 +17,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -37,6 +36,7 @@ import java.util.Map;
 final class CanvasView {
     static final double MIN_ZOOM = 0.3;
     static final double MAX_ZOOM = 2.5;
+    static final double READABLE_ZOOM = 0.7;
 
     private final DesignerViewModel vm;
     private final Pane viewport = new Pane();
@@ -50,6 +50,11 @@ final class CanvasView {
     private final Label zoomLabel = Ui.label("zoomLevel", "100%", "seq-zoom-label");
     private final StackPane root;
     private Point2D panFrom;
+    /** A palette item or an output being dragged: finished by the release, wherever the platform delivers it. */
+    private Gesture pending;
+
+    private record Gesture(java.util.function.Consumer<MouseEvent> drop, Node ghost) {
+    }
     private int placed;
 
     CanvasView(DesignerViewModel vm) {
@@ -105,13 +110,25 @@ final class CanvasView {
         StackPane.setAlignment(zoom, javafx.geometry.Pos.BOTTOM_RIGHT);
         StackPane.setMargin(zoom, new javafx.geometry.Insets(12));
 
-        VBox palette = palette();
+        HBox palette = palette();
         palette.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         StackPane.setAlignment(palette, javafx.geometry.Pos.TOP_LEFT);
         StackPane.setMargin(palette, new javafx.geometry.Insets(12));
         palette.visibleProperty().bind(vm.readOnlyProperty().not());
 
         root = new StackPane(viewport, palette, zoom);
+        root.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            Gesture g = pending;
+            if (g != null) {
+                pending = null;
+                if (g.ghost() != null) {
+                    root.getChildren().remove(g.ghost());
+                }
+                g.drop().accept(e);
+                panFrom = null;
+                e.consume();
+            }
+        });
         vm.revisionProperty().subscribe(this::redraw);
         vm.selectedProperty().subscribe(this::redraw);
         vm.selectedEdgeProperty().subscribe(this::redraw);
@@ -123,22 +140,23 @@ final class CanvasView {
 
     // ---- palette -------------------------------------------------------------------------------------------------
 
-    private VBox palette() {
-        VBox box = new VBox(4);
+    private HBox palette() {
+        HBox box = new HBox(2);
         box.setId("palette");
         box.getStyleClass().add("seq-palette");
-        box.getChildren().add(Ui.label(null, "STEPS", "seq-palette-title"));
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getChildren().add(Ui.label(null, "ADD STEP", "seq-palette-title"));
         for (Palette kind : Palette.values()) {
             Label item = new Label(kind.label(), Ui.icon(NodeCard.icon(kind)));
             item.setId("palette-" + kind.name().toLowerCase(java.util.Locale.ROOT));
             item.getStyleClass().addAll("seq-palette-item", "seq-" + kind.name().toLowerCase(java.util.Locale.ROOT));
-            item.setMaxWidth(Double.MAX_VALUE);
             Tooltip.install(item, new Tooltip("Drag onto the canvas, or click to place in view"));
             Label ghost = new Label(kind.label(), Ui.icon(NodeCard.icon(kind)));
             ghost.getStyleClass().addAll("seq-palette-item", "seq-ghost");
             ghost.setMouseTransparent(true);
             item.setOnMousePressed(MouseEvent::consume);
             item.setOnMouseDragged(e -> {
+                pending = new Gesture(g -> dropPalette(kind, g), ghost);
                 if (!root.getChildren().contains(ghost)) {
                     ghost.setManaged(false);
                     root.getChildren().add(ghost);
@@ -149,18 +167,13 @@ final class CanvasView {
                 e.consume();
             });
             item.setOnMouseReleased(e -> {
-                boolean dragged = root.getChildren().remove(ghost);
-                Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
-                if (dragged && viewport.getLayoutBounds().contains(local)
-                        && !box.localToScene(box.getLayoutBounds()).contains(e.getSceneX(), e.getSceneY())) {
-                    Point2D w = toWorld(local);
-                    vm.add(kind, snap(new Point(w.getX() - 24, w.getY() - Cards.HEADER / 2)));
-                } else if (!dragged) {
+                if (pending == null) {
+                    // a click: place one in view, a little apart from the last one placed
                     Point2D c = toWorld(centre());
                     double shift = (placed++ % 6) * 24;
                     vm.add(kind, snap(new Point(c.getX() - Cards.WIDTH / 2 + shift, c.getY() - 40 + shift)));
+                    e.consume();
                 }
-                e.consume();
             });
             box.getChildren().add(item);
         }
@@ -195,6 +208,18 @@ final class CanvasView {
 
     /** Zooms and pans so that every step is in view (never above 100%). */
     void fit() {
+        fit(MIN_ZOOM);
+    }
+
+    /**
+     * As {@link #fit()}, but never below a zoom whose text is readable: a sequence too wide for the view then shows
+     * from its first column, to be panned.
+     */
+    void fitReadable() {
+        fit(READABLE_ZOOM);
+    }
+
+    private void fit(double floor) {
         Graph g = vm.getGraph();
         if (g.steps().isEmpty() || viewport.getWidth() <= 0) {
             return;
@@ -210,15 +235,18 @@ final class CanvasView {
             maxX = Math.max(maxX, p.x() + Cards.WIDTH);
             maxY = Math.max(maxY, p.y() + Cards.height(s));
         }
-        double left = 150;
-        double pad = 32;
-        double w = viewport.getWidth() - left - 2 * pad;
-        double h = viewport.getHeight() - 2 * pad - 40;
-        double level = Math.max(MIN_ZOOM, Math.min(1.0, Math.min(w / (maxX - minX), h / (maxY - minY))));
+        double top = 56;
+        double pad = 24;
+        double w = viewport.getWidth() - 2 * pad;
+        double h = viewport.getHeight() - top - 2 * pad;
+        double fits = Math.min(1.0, Math.min(w / (maxX - minX), h / (maxY - minY)));
+        double level = Math.max(floor, Math.max(MIN_ZOOM, fits));
         scale.setX(level);
         scale.setY(level);
-        translate.setX(left + pad + (w - (maxX - minX) * level) / 2 - minX * level);
-        translate.setY(pad + (h - (maxY - minY) * level) / 2 - minY * level);
+        double spareX = w - (maxX - minX) * level;
+        double spareY = h - (maxY - minY) * level;
+        translate.setX(pad + Math.max(0, spareX / 2) - minX * level);
+        translate.setY(top + pad + Math.max(0, spareY / 2) - minY * level);
         zoomLabel.setText(Math.round(level * 100) + "%");
     }
 
@@ -303,7 +331,9 @@ final class CanvasView {
         label.applyCss();
         double w = label.prefWidth(-1);
         label.relocate(x - w / 2, y - 9);
-        Group g = new Group(hit, curve, arrow, label);
+        // on a short edge the output's name beside its dot says it already; a label would cover the cards
+        boolean roomy = Math.abs(b.getX() - a.getX()) >= 150 || back;
+        Group g = roomy ? new Group(hit, curve, arrow, label) : new Group(hit, curve, arrow);
         g.setId("edge-" + from.id() + "-" + text.replace(' ', '_'));
         g.setOnMouseClicked(e -> {
             vm.selectedEdgeProperty().set(new DesignerViewModel.EdgeRef(from.id(), port));
@@ -368,6 +398,7 @@ final class CanvasView {
             preview.setStartY(start.getY());
             follow(preview, start);
             dragLayer.getChildren().setAll(preview);
+            pending = new Gesture(r -> dropEdge(card, port, r), null);
             e.consume();
         });
         dot.setOnMouseDragged(e -> {
@@ -378,21 +409,29 @@ final class CanvasView {
             }
             e.consume();
         });
-        dot.setOnMouseReleased(e -> {
-            if (dragLayer.getChildren().isEmpty()) {
-                return;
-            }
-            dragLayer.getChildren().clear();
-            cards.values().forEach(c -> c.pseudoClassStateChanged(DROP_TARGET, false));
-            NodeCard target = cardAt(e.getSceneX(), e.getSceneY());
-            if (target != null && target != card) {
-                vm.connect(card.step.id(), port, target.step.id());
-            } else if (target == null) {
-                vm.selectedProperty().set(card.step.id());
-            }
-            e.consume();
-        });
         dot.setOnMouseClicked(MouseEvent::consume);
+    }
+
+    private void dropEdge(NodeCard card, Port port, MouseEvent e) {
+        dragLayer.getChildren().clear();
+        cards.values().forEach(c -> c.pseudoClassStateChanged(DROP_TARGET, false));
+        NodeCard target = cardAt(e.getSceneX(), e.getSceneY());
+        if (target != null && target != card) {
+            vm.connect(card.step.id(), port, target.step.id());
+        } else if (target == null) {
+            vm.selectedProperty().set(card.step.id());
+        }
+    }
+
+    private void dropPalette(Palette kind, MouseEvent e) {
+        Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+        Node palette = root.lookup("#palette");
+        boolean onPalette = palette != null && palette.localToScene(palette.getLayoutBounds())
+                .contains(e.getSceneX(), e.getSceneY());
+        if (viewport.getLayoutBounds().contains(local) && !onPalette) {
+            Point2D w = toWorld(local);
+            vm.add(kind, snap(new Point(w.getX() - 24, w.getY() - Cards.HEADER / 2)));
+        }
     }
 
     private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");

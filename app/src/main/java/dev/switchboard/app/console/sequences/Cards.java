@@ -7,9 +7,9 @@ import dev.switchboard.model.sequence.Step;
  * spaces the cards): a fixed width, a header with the title and summary, then one row per output.
  */
 public final class Cards {
-    public static final double WIDTH = 248;
-    public static final double HEADER = 62;
-    public static final double ROW = 24;
+    public static final double WIDTH = 224;
+    public static final double HEADER = 60;
+    public static final double ROW = 22;
     public static final double PADDING = 8;
 
     private Cards() {

@@ -49,9 +49,9 @@ final class NodeCard extends Pane {
         iconBox.resizeRelocate(10, 12, 34, 34);
 
         Label title = Ui.label(null, kind.label() + "  ·  " + step.id(), "seq-card-title");
-        title.resizeRelocate(52, 10, Cards.WIDTH - 52 - (problems.isEmpty() ? 10 : 34), 20);
+        fix(title, 52, 10, Cards.WIDTH - 52 - (problems.isEmpty() ? 10 : 44), 20);
         Label summary = Ui.label(null, Steps.summary(step), "seq-card-summary");
-        summary.resizeRelocate(52, 31, Cards.WIDTH - 60, 18);
+        fix(summary, 52, 31, Cards.WIDTH - 60, 18);
         Tooltip.install(summary, tip(Steps.summary(step)));
         getChildren().addAll(iconBox, title, summary);
 
@@ -90,7 +90,7 @@ final class NodeCard extends Pane {
             boolean connected = step.edges().stream().anyMatch(p::matches);
             Label name = Ui.label(null, p.display(step), "seq-port-label");
             name.setAlignment(Pos.CENTER_RIGHT);
-            name.resizeRelocate(12, at.y() - 10, Cards.WIDTH - 30, 20);
+            fix(name, 12, at.y() - 10, Cards.WIDTH - 30, 20);
             Circle dot = new Circle(at.x(), at.y(), 6);
             dot.setId("port-" + step.id() + "-" + p.display(step).replace(' ', '_'));
             dot.getStyleClass().addAll("seq-port", connected ? "connected" : "open");
@@ -98,6 +98,14 @@ final class NodeCard extends Pane {
             portDots.add(dot);
             getChildren().addAll(name, dot);
         }
+    }
+
+    /** Places a label; a Pane sizes children to their preferred size, so the size is pinned (long text ellipsized). */
+    private static void fix(Label l, double x, double y, double w, double h) {
+        l.setMinSize(0, h);
+        l.setPrefSize(w, h);
+        l.setMaxSize(w, h);
+        l.relocate(x, y);
     }
 
     private static Tooltip tip(String text) {

@@ -33,6 +33,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,10 +66,10 @@ public final class SequencesView {
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         split.getItems().addAll(left, designerPane(), right);
-        split.setDividerPositions(0.18, 0.76);
+        split.setDividerPositions(0.19, 0.75);
         root.setCenter(split);
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
-        designer.loadsProperty().subscribe(() -> javafx.application.Platform.runLater(canvas::fit));
+        designer.loadsProperty().subscribe(() -> javafx.application.Platform.runLater(canvas::fitReadable));
     }
 
     public Parent root() {
@@ -145,6 +146,14 @@ public final class SequencesView {
                 "Publish it as a new version that campaigns can use"));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().addAll("pane-header", "screen-header");
+        // the buttons and the status keep their size; the notice gives way (its full text in a tooltip)
+        for (Node n : List.of(status, undo, redo, layout, editCopy, save, publish)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        title.setMinWidth(120);
+        Tooltip noticeTip = new Tooltip();
+        noticeTip.textProperty().bind(vm.noticeProperty());
+        notice.setTooltip(noticeTip);
         return bar;
     }
 
@@ -272,6 +281,7 @@ public final class SequencesView {
         @Override
         protected void updateItem(SequenceBackend.Summary s, boolean empty) {
             super.updateItem(s, empty);
+            setPrefWidth(0);
             if (empty || s == null) {
                 setGraphic(null);
                 setText(null);
@@ -280,6 +290,8 @@ public final class SequencesView {
             Label name = Ui.label(null, s.name(), "seq-list-name");
             Label chip = Ui.label(null, s.published() ? "published" : "draft", "seq-chip",
                     s.published() ? "published" : "draft");
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(0);
             Label meta = Ui.label(null, s.key() + " · v" + s.version(), "muted", "seq-list-meta");
             HBox top = new HBox(6, name, Ui.spacer(), chip);
             top.setAlignment(Pos.CENTER_LEFT);
@@ -292,6 +304,7 @@ public final class SequencesView {
         @Override
         protected void updateItem(SequenceService.Version v, boolean empty) {
             super.updateItem(v, empty);
+            setPrefWidth(0);
             if (empty || v == null) {
                 setGraphic(null);
                 setText(null);
@@ -300,6 +313,8 @@ public final class SequencesView {
             Label title = Ui.label(null, "v" + v.version() + " · " + v.name(), "seq-list-name");
             Label chip = Ui.label(null, v.published() ? "published" : "draft", "seq-chip",
                     v.published() ? "published" : "draft");
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            title.setMinWidth(0);
             String who = v.published() ? "published by " + v.publishedBy() + ", " + WHEN.format(v.publishedAt())
                     : "drafted by " + v.author() + ", " + WHEN.format(v.createdAt());
             HBox top = new HBox(6, title, Ui.spacer(), chip);
