@@ -90,6 +90,20 @@ public final class FxStallMonitor {
         recording = on;
     }
 
+    /**
+     * The figures of the stretch recorded so far, and a new stretch from now (recording goes on): one run measures
+     * its phases apart.
+     */
+    public Result cut() {
+        Result r = new Result(probes.stats(), frames.stats(), topStacks());
+        probes.clear();
+        frames.clear();
+        synchronized (stallStacks) {
+            stallStacks.clear();
+        }
+        return r;
+    }
+
     public Result stop() throws InterruptedException {
         recording = false;
         running = false;
@@ -100,13 +114,15 @@ public final class FxStallMonitor {
             stopped.countDown();
         });
         stopped.await(10, TimeUnit.SECONDS);
-        List<Map.Entry<String, Integer>> top;
+        return new Result(probes.stats(), frames.stats(), topStacks());
+    }
+
+    private List<Map.Entry<String, Integer>> topStacks() {
         synchronized (stallStacks) {
-            top = stallStacks.entrySet().stream()
+            return stallStacks.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                     .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
         }
-        return new Result(probes.stats(), frames.stats(), top);
     }
 
     private void watch() {
@@ -195,6 +211,10 @@ public final class FxStallMonitor {
 
         synchronized Stats stats() {
             return Stats.of(values, n);
+        }
+
+        synchronized void clear() {
+            n = 0;
         }
     }
 }

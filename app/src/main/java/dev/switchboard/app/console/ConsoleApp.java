@@ -17,6 +17,13 @@ import dev.switchboard.app.console.shell.ShellView;
 import dev.switchboard.app.console.shell.ShellViewModel;
 import dev.switchboard.app.console.shell.ThemePreference;
 import dev.switchboard.engine.DataFolder;
+import dev.switchboard.app.console.campaigns.CampaignsView;
+import dev.switchboard.app.console.common.Session;
+import dev.switchboard.app.console.sequences.SequencesScreen;
+import dev.switchboard.app.console.sequences.SequencesView;
+import dev.switchboard.app.console.shell.Screen;
+import dev.switchboard.app.console.templates.TemplatesScreen;
+import dev.switchboard.app.console.templates.TemplatesView;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -24,6 +31,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +46,8 @@ public final class ConsoleApp extends Application {
 
     private AppContext context;
     private ShellViewModel shellVm;
+    /** Who the console acts as: the first admin after the first start, else the profile that signed in. */
+    private final Session session = new Session();
 
     /** Starts the console on {@code dataDir} and returns when its window has closed. */
     public static void launch(Path dataDir, String[] args) {
@@ -66,9 +77,14 @@ public final class ConsoleApp extends Application {
             SettingsView settings = new SettingsView(new SettingsViewModel(new WorkspaceSettings(workspace,
                     engine::host, context::restartEngine, EngineLink::orgLabel, context.speedPreference(),
                     context.clock()), context.tasks(), dialogs));
-            return new Screens(services.listsView(), services.campaignsView(
-                    new WorkspaceCampaigns(workspace, engine::host), engine), settings);
-        }, Platform::exit);
+            TemplatesView templates = TemplatesScreen.create(workspace, context.tasks(), dialogs, session);
+            SequencesView sequences = SequencesScreen.create(workspace, context.tasks(), dialogs, session);
+            CampaignsView campaigns = services.campaignsView(new WorkspaceCampaigns(workspace, engine::host), engine);
+            Map<Screen, Screens.Page> pages = new EnumMap<>(Screen.class);
+            pages.put(Screen.TEMPLATES, new Screens.Page(templates.root(), templates.viewModel()::refresh));
+            pages.put(Screen.SEQUENCES, new Screens.Page(sequences.root(), sequences.viewModel()::refresh));
+            return new Screens(services.listsView(), campaigns, settings, pages);
+        }, Platform::exit, session);
         shellVm.workspaceProperty().addListener((obs, was, workspace) -> {
             if (workspace != null) {
                 offerFirstStart(stage, shell, new WorkspaceFirstStart(workspace, context.clock()));
@@ -92,7 +108,12 @@ public final class ConsoleApp extends Application {
      */
     private void offerFirstStart(Stage stage, ShellView shell, WorkspaceFirstStart backend) {
         FirstStartViewModel vm = new FirstStartViewModel(backend, context.tasks());
-        vm.setOnDone(result -> landOnCampaigns(shellVm, shell, result));
+        vm.setOnDone(result -> {
+            if (result.signedIn() != null) {
+                session.signIn(result.signedIn());
+            }
+            landOnCampaigns(shellVm, shell, result);
+        });
         vm.neededProperty().addListener((obs, was, needed) -> {
             if (needed) {
                 WelcomeDialog.open(stage, vm);

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.switchboard.app.console.common.EngineState;
 import dev.switchboard.app.console.common.EngineStatus;
 import dev.switchboard.app.console.common.Ui;
+import dev.switchboard.app.console.common.Session;
 import dev.switchboard.engine.Workspace;
+import dev.switchboard.model.user.Role;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,6 +42,7 @@ public final class ShellView {
     private final ShellViewModel vm;
     private final Function<Workspace, Screens> screens;
     private final Runnable quit;
+    private final Session session;
     private final BorderPane root = new BorderPane();
     private final Map<Screen, ToggleButton> railItems = new EnumMap<>(Screen.class);
     private Screens built;
@@ -47,6 +50,13 @@ public final class ShellView {
 
     /** {@code screens} builds the screens once the store is open; {@code quit} ends the application. */
     public ShellView(ShellViewModel vm, Function<Workspace, Screens> screens, Runnable quit) {
+        this(vm, screens, quit, new Session());
+    }
+
+    /** As above, the rail offering what the profile signed in to {@code session} may use. */
+    public ShellView(ShellViewModel vm, Function<Workspace, Screens> screens, Runnable quit, Session session) {
+        this.session = session;
+        session.actorProperty().addListener((obs, was, now) -> showScreen());
         this.vm = vm;
         this.screens = screens;
         this.quit = quit;
@@ -77,7 +87,7 @@ public final class ShellView {
     public void installShortcuts(Scene scene) {
         for (Screen s : Screen.values()) {
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + s.key()), () -> {
-                if (built != null) {
+                if (built != null && built.has(s) && s.offeredTo(role())) {
                     vm.show(s);
                 }
             });
@@ -132,18 +142,23 @@ public final class ShellView {
         }
     }
 
+    private Role role() {
+        return session.role().orElse(null);
+    }
+
     private void showScreen() {
         if (built == null) {
             return;
         }
         Screen s = vm.screenProperty().get();
-        if (s == Screen.SETTINGS && built.settings() == null) {
+        if (!built.has(s) || !s.offeredTo(role())) {
             s = Screen.LISTS;
         }
         content.setCenter(switch (s) {
             case LISTS -> built.lists().root();
             case CAMPAIGNS -> built.campaigns().root();
             case SETTINGS -> built.settings().root();
+            default -> built.pages().get(s).root();
         });
         if (content.getTop() == null) {
             content.setTop(noticeBar());
@@ -230,12 +245,16 @@ public final class ShellView {
         ToggleGroup group = new ToggleGroup();
         VBox rail = new VBox();
         for (Screen s : Screen.values()) {
-            if (s == Screen.SETTINGS && built.settings() == null) {
+            if (!built.has(s)) {
                 continue;
             }
             ToggleButton item = new ToggleButton(s.label(), Ui.icon(switch (s) {
-                case LISTS -> Feather.USERS;
+                case LISTS -> Feather.LIST;
                 case CAMPAIGNS -> Feather.SEND;
+                case TEMPLATES -> Feather.FILE_TEXT;
+                case SEQUENCES -> Feather.GIT_MERGE;
+                case COMPLIANCE -> Feather.SHIELD;
+                case USERS -> Feather.USERS;
                 case SETTINGS -> Feather.SETTINGS;
             }));
             item.setId("nav" + s.label());
@@ -248,9 +267,15 @@ public final class ShellView {
                     vm.show(s);
                     if (s == Screen.SETTINGS) {
                         built.settings().viewModel().refresh();
+                    } else if (built.pages().containsKey(s)) {
+                        built.pages().get(s).onShow().run();
                     }
                 }
             });
+            // what the signed-in role is not offered leaves the rail (the services refuse it anyway)
+            item.visibleProperty().bind(session.actorProperty().map(a -> s.offeredTo(a.profile().role()))
+                    .orElse(true));
+            item.managedProperty().bind(item.visibleProperty());
             railItems.put(s, item);
             rail.getChildren().add(item);
         }

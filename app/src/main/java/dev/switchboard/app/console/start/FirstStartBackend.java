@@ -15,8 +15,15 @@ public interface FirstStartBackend {
         void step(int done, int total, String now);
     }
 
-    /** What the first start made; {@code cancelled} when it stopped between steps. */
-    record Result(String admin, long contacts, List<String> campaigns, boolean cancelled) {
+    /**
+     * What the first start made; {@code cancelled} when it stopped between steps; {@code signedIn} the admin, signed
+     * in (the console continues as that profile), null where no profile was authenticated (tests).
+     */
+    record Result(String admin, long contacts, List<String> campaigns, boolean cancelled,
+                  dev.switchboard.engine.users.Actor signedIn) {
+        public Result(String admin, long contacts, List<String> campaigns, boolean cancelled) {
+            this(admin, contacts, campaigns, cancelled, null);
+        }
     }
 
     /** True while the store has no admin profile (only the system profiles a new store comes with). */

@@ -62,11 +62,11 @@ public final class WorkspaceFirstStart implements FirstStartBackend {
         }
         if (!demo) {
             progress.step(1, total, "Done");
-            return new Result(name, 0, List.of(), false);
+            return new Result(name, 0, List.of(), false, admin);
         }
         int done = 1;
         if (cancelled.getAsBoolean()) {
-            return new Result(name, 0, List.of(), true);
+            return new Result(name, 0, List.of(), true, admin);
         }
         progress.step(done, total, "Importing the demo list as \"" + DEMO_LIST + "\"…");
         long contacts;
@@ -80,7 +80,7 @@ public final class WorkspaceFirstStart implements FirstStartBackend {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (cancelled.getAsBoolean()) {
-            return new Result(name, contacts, List.of(), true);
+            return new Result(name, contacts, List.of(), true, admin);
         }
         progress.step(++done, total, "Importing the demo National DNC scrub dated " + today + "…");
         Path scrub = copy(SCRUB_RESOURCE);
@@ -90,7 +90,7 @@ public final class WorkspaceFirstStart implements FirstStartBackend {
             Files.deleteIfExists(scrub);
         }
         if (cancelled.getAsBoolean()) {
-            return new Result(name, contacts, List.of(), true);
+            return new Result(name, contacts, List.of(), true, admin);
         }
         progress.step(++done, total, "Importing the demo reassigned-numbers (RND) results dated " + today + "…");
         Path rnd = copy(RND_RESOURCE);
@@ -102,7 +102,7 @@ public final class WorkspaceFirstStart implements FirstStartBackend {
         List<String> campaigns = new ArrayList<>();
         for (String id : DEMO_CAMPAIGNS) {
             if (cancelled.getAsBoolean()) {
-                return new Result(name, contacts, campaigns, true);
+                return new Result(name, contacts, campaigns, true, admin);
             }
             CampaignService.Spec spec = CampaignFile.demo(id);
             progress.step(++done, total, "Creating the draft campaign \"" + spec.name() + "\"…");
@@ -112,7 +112,7 @@ public final class WorkspaceFirstStart implements FirstStartBackend {
             campaigns.add(spec.name());
         }
         progress.step(total, total, "Done");
-        return new Result(name, contacts, campaigns, false);
+        return new Result(name, contacts, campaigns, false, admin);
     }
 
     private static Path copy(String resource) throws IOException {

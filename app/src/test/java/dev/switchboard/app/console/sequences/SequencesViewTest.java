@@ -72,6 +72,11 @@ class SequencesViewTest {
             Scene scene = new Scene(view[0].root(), 1280, 800);
             scene.getStylesheets().add(Ui.stylesheet());
             stage.setScene(scene);
+            // the primary stage is shared with earlier tests of this JVM: it takes this scene's size and place, so
+            // the drags below land where they aim
+            stage.sizeToScene();
+            stage.setX(0);
+            stage.setY(0);
             stage.show();
         });
         SequencesViewModel vm = view[0].viewModel();
