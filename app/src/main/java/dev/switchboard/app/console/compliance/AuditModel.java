@@ -89,6 +89,9 @@ public final class AuditModel {
                     if (v.problem().isEmpty()) {
                         intact.set(true);
                         verdict.set("Chain intact: " + Formats.count(v.rows(), "entry", "entries"));
+                        if (!hasNewer.get()) {
+                            refresh(); // the newest page shows the rows written since it was read
+                        }
                         return;
                     }
                     intact.set(false);

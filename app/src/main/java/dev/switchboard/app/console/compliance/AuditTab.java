@@ -58,9 +58,9 @@ final class AuditTab {
 
         TableView<AuditEntry> table = Tables.table("auditTable", "The audit log is empty");
         table.setItems(vm.entries());
-        table.getColumns().add(Tables.column("#", 70, e -> Formats.count(e.seq())));
-        table.getColumns().add(Tables.column("When", 140, e -> Formats.instant(e.at())));
-        table.getColumns().add(Tables.column("Profile", 110, AuditEntry::actor));
+        table.getColumns().add(Tables.column("#", 60, e -> Formats.count(e.seq())));
+        table.getColumns().add(Tables.column("When", 150, e -> Formats.instant(e.at())));
+        table.getColumns().add(Tables.column("Profile", 120, AuditEntry::actor));
         table.getColumns().add(Tables.column("OS login", 100, AuditEntry::osLogin));
         table.getColumns().add(Tables.column("Action", 190, AuditEntry::action));
         table.getColumns().add(Tables.column("Subject", 230, AuditEntry::subject));

@@ -40,6 +40,14 @@ public final class ComplianceView {
                 tab("suppressionsTab", "Suppressions", Feather.SLASH, new SuppressionsTab(vm.suppressions()).root()),
                 tab("blocksTab", "Blocks by rule", Feather.BAR_CHART_2, new BlocksTab(vm.blocks()).root()),
                 tab("auditTab", "Audit log", Feather.SHIELD, new AuditTab(vm.audit()).root()));
+        // a tab shown again reads what changed meanwhile (the audit log grows with every action)
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            switch (now.intValue()) {
+                case 1 -> vm.blocks().refresh();
+                case 2 -> vm.audit().refresh();
+                default -> vm.suppressions().search();
+            }
+        });
         root.setCenter(new VBox(tabs));
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
     }

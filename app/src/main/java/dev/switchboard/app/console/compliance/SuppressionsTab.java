@@ -51,10 +51,12 @@ final class SuppressionsTab {
     private Node toolbar() {
         TextField search = new TextField();
         search.setId("suppressionSearch");
-        search.setPromptText("Search by address: digits of a number, or part of an email");
+        search.setPromptText("Search address: digits, or part of an email");
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         search.setOnAction(e -> vm.search());
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(24);
+        search.setMinWidth(180);
+        HBox.setHgrow(search, Priority.SOMETIMES);
         ComboBox<Choices.KindFilter> kind = new ComboBox<>();
         kind.setId("kindFilter");
         kind.getItems().setAll(Choices.KindFilter.values());
@@ -83,6 +85,10 @@ final class SuppressionsTab {
         exportCsv.setOnAction(e -> vm.exportCsv());
         exportCsv.disableProperty().bind(vm.busyProperty());
         shownWhen(exportCsv, vm.canChangeProperty());
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {kind, channel, add, remove,
+                importCsv, exportCsv}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(search, kind, channel, Ui.spacer(), add, remove, importCsv, exportCsv);
         bar.getStyleClass().add("settings-actions");
         return bar;
@@ -110,6 +116,7 @@ final class SuppressionsTab {
         text.textProperty().bind(vm.syncTextProperty());
         text.setWrapText(true);
         Button sync = Ui.button("syncDncButton", "Sync with Genesys DNC", Feather.REFRESH_CW);
+        sync.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sync.setOnAction(e -> vm.syncDnc());
         sync.disableProperty().bind(vm.syncingProperty());
         ProgressIndicator busy = new ProgressIndicator();
@@ -169,13 +176,13 @@ final class SuppressionsTab {
         table.getColumns().add(Tables.column("Address", 200, e -> e.suppression().key()));
         table.getColumns().add(Tables.column("Kind", 100, e -> Choices.kind(e.suppression().kind())));
         table.getColumns().add(Tables.column("Channel", 100, e -> Choices.channel(e.suppression().channel())));
-        table.getColumns().add(Tables.column("Last day", 100, e -> e.suppression().expiresAt() == null ? "never"
+        table.getColumns().add(Tables.column("Last day", 90, e -> e.suppression().expiresAt() == null ? "never"
                 : e.suppression().expiresAt().minusNanos(1).atZone(java.time.ZoneOffset.UTC).toLocalDate()
                 .toString()));
-        table.getColumns().add(Tables.column("Added", 170, e -> Formats.instant(e.createdAt()) + " · "
+        table.getColumns().add(Tables.column("Added", 200, e -> Formats.instant(e.createdAt()) + " · "
                 + e.createdBy()));
-        table.getColumns().add(Tables.column("Source", 150, SuppressionService.Entry::source));
-        table.getColumns().add(Tables.column("Status", 130, e -> vm.removalPending(e) ? "removal pending"
+        table.getColumns().add(Tables.column("Source", 130, SuppressionService.Entry::source));
+        table.getColumns().add(Tables.column("Status", 150, e -> vm.removalPending(e) ? "removal pending"
                 : "active"));
         table.getColumns().add(Tables.column("Reason", 260, e -> e.suppression().reason()));
         vm.pendingVersionProperty().addListener((o, was, now) -> table.refresh());
