@@ -70,7 +70,7 @@ final class SuppressionDialogs {
         Label note = Ui.label(null, "It applies at once to every contact, in every list, with this address.",
                 "muted");
         note.setWrapText(true);
-        note.setMaxWidth(460);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(new VBox(12, note, grid));
 
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
@@ -100,7 +100,7 @@ final class SuppressionDialogs {
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Label text = new Label(message);
         text.setWrapText(true);
-        text.setMaxWidth(460);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea reason = new TextArea();
         reason.setId(id + "Reason");
         reason.setPromptText(required ? "Reason (required; kept in the audit log)" : "Note (optional; kept in the"
@@ -110,6 +110,7 @@ final class SuppressionDialogs {
         Label error = Ui.label(id + "Error", "", "field-error");
         error.setManaged(false);
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(new VBox(10, text, reason, error));
         Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
         okButton.setId(id + "Ok");
@@ -120,6 +121,7 @@ final class SuppressionDialogs {
                 e.consume();
                 error.setText(problem);
                 error.setManaged(true);
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
             }
         });
         Platform.runLater(reason::requestFocus);
@@ -139,6 +141,7 @@ final class SuppressionDialogs {
         dialog.setHeaderText(title);
         dialog.setGraphic(Ui.icon(icon));
         dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().setPrefWidth(540);
         return dialog;
     }
 
@@ -158,6 +161,13 @@ final class SuppressionDialogs {
         message.visibleProperty().bind(error.isNotNull());
         message.managedProperty().bind(error.isNotNull());
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the window grows with the messages that appear (a dialog does not resize by itself)
+        error.addListener((o, was, now) -> Platform.runLater(() -> {
+            if (grid.getScene() != null && grid.getScene().getWindow() != null) {
+                grid.getScene().getWindow().sizeToScene();
+            }
+        }));
         message.setMaxWidth(340);
         grid.add(message, 1, row + 1);
         return row + 2;

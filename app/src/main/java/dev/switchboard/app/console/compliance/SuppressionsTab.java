@@ -174,7 +174,7 @@ final class SuppressionsTab {
         TableView<SuppressionService.Entry> table = Tables.table("suppressionsTable", "No suppressions match");
         table.setItems(vm.entries());
         table.getColumns().add(Tables.column("Address", 200, e -> e.suppression().key()));
-        table.getColumns().add(Tables.column("Kind", 100, e -> Choices.kind(e.suppression().kind())));
+        table.getColumns().add(Tables.column("Kind", 115, e -> Choices.kind(e.suppression().kind())));
         table.getColumns().add(Tables.column("Channel", 100, e -> Choices.channel(e.suppression().channel())));
         table.getColumns().add(Tables.column("Last day", 90, e -> e.suppression().expiresAt() == null ? "never"
                 : e.suppression().expiresAt().minusNanos(1).atZone(java.time.ZoneOffset.UTC).toLocalDate()

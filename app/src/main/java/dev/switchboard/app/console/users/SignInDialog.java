@@ -55,9 +55,12 @@ public final class SignInDialog {
         stage.initModality(Modality.APPLICATION_MODAL);
         Label title = Ui.label(null, vm.switching() ? "Switch user" : "Sign in", Styles.TITLE_3);
         title.setGraphic(Ui.icon(Feather.USER));
-        Label intro = Ui.label(null, "Choose your local profile and give its password. Every screen then acts as"
-                + " this profile, and shows what its role may do.", "muted");
+        String current = vm.current();
+        Label intro = Ui.label("signInIntro", (current == null ? "" : "Signed in now: " + current + "; Cancel keeps"
+                + " it. ") + "Choose your local profile and give its password. Every screen then acts as this"
+                + " profile, and shows what its role may do.", "muted");
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ComboBox<String> profile = new ComboBox<>(vm.names());
         profile.setId("signInProfile");
@@ -112,13 +115,15 @@ public final class SignInDialog {
         password.clear();
     }
 
-    private static Label error(String id, ReadOnlyStringProperty message) {
+    private Label error(String id, ReadOnlyStringProperty message) {
         Label l = Ui.label(id, "", "field-error");
         l.textProperty().bind(message);
         l.visibleProperty().bind(message.isNotNull());
         l.managedProperty().bind(message.isNotNull());
         l.setWrapText(true);
-        l.setMaxWidth(400);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the window grows with the message (a stage does not resize by itself)
+        message.addListener((o, was, now) -> Platform.runLater(stage::sizeToScene));
         return l;
     }
 }

@@ -97,6 +97,12 @@ public final class SignInViewModel {
                 .start();
     }
 
+    /** When switching: "ada (admin)", the profile signed in now; else null. */
+    public String current() {
+        return switching ? session.actor().map(a -> a.name() + " (" + UsersViewModel.role(a.profile().role()) + ")")
+                .orElse(null) : null;
+    }
+
     /** "Switch user" rather than the first sign-in. */
     public boolean switching() {
         return switching;

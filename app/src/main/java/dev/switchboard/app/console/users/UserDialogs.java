@@ -128,6 +128,7 @@ final class UserDialogs {
         dialog.setHeaderText(title);
         dialog.setGraphic(Ui.icon(icon));
         dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().setPrefWidth(540);
         return dialog;
     }
 
@@ -175,7 +176,7 @@ final class UserDialogs {
     private static Label note(String text) {
         Label l = Ui.label(null, text, "muted");
         l.setWrapText(true);
-        l.setMaxWidth(440);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -195,6 +196,13 @@ final class UserDialogs {
         message.visibleProperty().bind(error.isNotNull());
         message.managedProperty().bind(error.isNotNull());
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the window grows with the messages that appear (a dialog does not resize by itself)
+        error.addListener((o, was, now) -> Platform.runLater(() -> {
+            if (grid.getScene() != null && grid.getScene().getWindow() != null) {
+                grid.getScene().getWindow().sizeToScene();
+            }
+        }));
         message.setMaxWidth(300);
         grid.add(message, 1, row + 1);
         return row + 2;

@@ -70,7 +70,7 @@ public final class UsersView {
         table.getColumns().add(Tables.column("Role", 140, a -> UsersViewModel.role(a.profile().role())));
         table.getColumns().add(Tables.column("Created", 160, a -> Formats.instant(a.profile().createdAt())));
         table.getColumns().add(Tables.column("Signs in", 300, a -> a.system()
-                ? "no: a system profile (acts for Switchboard's demo data)" : "with its password"));
+                ? "no: a system profile (the demo data's)" : "with its password"));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(now);
