@@ -80,9 +80,18 @@ public final class WorkspaceCompliance implements ComplianceBackend {
 
     @Override
     public GenesysDnc.SyncReport syncDnc(Actor by) {
-        return workspace.dnc().syncBy(by, () -> workspace.storedOrg().orElseThrow(() -> new IllegalStateException(
-                "The engine is not running and no org is connected: start the engine (it syncs through the org it"
-                        + " drives, the sandbox included), then sync again.")));
+        // the running engine's client when there is one (sandbox or real org); else the connected org, opened here
+        dev.switchboard.engine.genesys.OrgConnection[] opened = new dev.switchboard.engine.genesys.OrgConnection[1];
+        try {
+            return workspace.dnc().syncBy(by, () -> opened[0] = workspace.storedOrg().orElseThrow(
+                    () -> new IllegalStateException("The engine is not running and no org is connected: start the"
+                            + " engine (it syncs through the org it drives, the sandbox included), then sync"
+                            + " again.")));
+        } finally {
+            if (opened[0] != null) {
+                opened[0].destroy();
+            }
+        }
     }
 
     @Override
