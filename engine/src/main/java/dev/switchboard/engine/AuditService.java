@@ -34,4 +34,17 @@ public final class AuditService {
     public List<AuditEntry> recent(int limit) {
         return log.recent(limit);
     }
+
+    /**
+     * Up to {@code limit} rows before row {@code beforeSeq} ({@code Long.MAX_VALUE} for the newest), newest first:
+     * the audit log a page at a time.
+     */
+    public List<AuditEntry> page(long beforeSeq, int limit) {
+        return log.page(beforeSeq, limit);
+    }
+
+    /** The number of the newest row (0 for an empty log). */
+    public long lastSeq() {
+        return log.lastSeq();
+    }
 }

@@ -425,6 +425,12 @@ public final class Workspace implements AutoCloseable {
         return audit;
     }
 
+    /** What the compliance gate blocked, by rule across campaigns. */
+    public dev.switchboard.engine.compliance.BlockService blocks() {
+        return new dev.switchboard.engine.compliance.BlockService(new dev.switchboard.persistence.BlockRepository(
+                store));
+    }
+
     /** The store's WRITE_DELAY, for status screens and the guard's tests. */
     public String writeDelay() {
         return store.writeDelay();

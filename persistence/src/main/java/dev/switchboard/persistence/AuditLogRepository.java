@@ -96,6 +96,21 @@ public final class AuditLogRepository {
         return newest.reversed();
     }
 
+    /**
+     * Up to {@code limit} rows before row {@code beforeSeq} (exclusive; {@code Long.MAX_VALUE} for the newest),
+     * newest first.
+     */
+    public List<AuditEntry> page(long beforeSeq, int limit) {
+        return dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.lt(beforeSeq)).orderBy(AUDIT_LOG.SEQ.desc()).limit(limit)
+                .fetch(AuditLogRepository::toModel);
+    }
+
+    /** The number of the newest row (the count of rows of an intact chain); 0 when the log is empty. */
+    public long lastSeq() {
+        Long last = dsl.select(org.jooq.impl.DSL.max(AUDIT_LOG.SEQ)).from(AUDIT_LOG).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
+    }
+
     static AuditEntry toModel(AuditLogRecord r) {
         // timestamps are stored to the microsecond; the hash was computed over the stored value
         return new AuditEntry(r.getSeq(), r.getAt().toInstant(), r.getActor(), r.getOsLogin(), r.getAction(),

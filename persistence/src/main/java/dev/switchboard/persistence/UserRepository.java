@@ -45,6 +45,22 @@ public final class UserRepository {
                 .fetchOptional(r -> new Stored(toModel(r), r.getPasswordHash()));
     }
 
+    /** Sets a profile's role; false when there is no such profile. */
+    public boolean setRole(String name, Role role) {
+        return dsl.update(APP_USER).set(APP_USER.ROLE, role.name()).where(APP_USER.NAME.eq(name)).execute() == 1;
+    }
+
+    /** Replaces a profile's password hash; false when there is no such profile. */
+    public boolean setPasswordHash(String name, String passwordHash) {
+        return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.NAME.eq(name))
+                .execute() == 1;
+    }
+
+    /** Every profile with its stored hash, by name. */
+    public List<Stored> allStored() {
+        return dsl.selectFrom(APP_USER).orderBy(APP_USER.NAME).fetch(r -> new Stored(toModel(r), r.getPasswordHash()));
+    }
+
     public List<UserProfile> all() {
         return dsl.selectFrom(APP_USER).orderBy(APP_USER.NAME).fetch(UserRepository::toModel);
     }

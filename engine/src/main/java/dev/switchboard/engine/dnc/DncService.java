@@ -207,6 +207,18 @@ public final class DncService {
         }
     }
 
+    /**
+     * A sync someone asked for (the Compliance screen's "Sync now"): as {@link #sync(Supplier)}, the request and its
+     * outcome audited under {@code by}. Any signed-in profile may ask: a sync only adds suppressions.
+     */
+    public GenesysDnc.SyncReport syncBy(Actor by, Supplier<OrgConnection> org) {
+        GenesysDnc.SyncReport r = sync(org);
+        audit.append(by.name(), by.osLogin(), "dnc.sync-request", "genesys dnc lists", r.lists() + " lists, "
+                + r.entries() + " entries, " + r.added() + " suppressions added" + (r.problem() == null ? ""
+                : "; incomplete: " + r.problem()), clock.instant());
+        return r;
+    }
+
     /** Whether this process runs an engine whose client syncs (then no org needs starting for it). */
     public boolean engineClientAtHand() {
         return freshness.engineClient().isPresent();

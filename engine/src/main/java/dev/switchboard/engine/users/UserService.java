@@ -80,7 +80,7 @@ public final class UserService {
      */
     public UserProfile systemProfile(String name, Role role) {
         return users.byName(name).map(UserRepository.Stored::profile).orElseGet(() -> {
-            UserProfile p = users.create(name, role, "!system-profile", "switchboard", clock.instant());
+            UserProfile p = users.create(name, role, SYSTEM_HASH, "switchboard", clock.instant());
             audit.append("switchboard", Actor.currentOsLogin(), "profile.add", "profile " + name,
                     "role=" + role + " (system profile, cannot log in)", clock.instant());
             return p;
@@ -89,5 +89,88 @@ public final class UserService {
 
     public List<UserProfile> all() {
         return users.all();
+    }
+
+    /** The hash a system profile stores: nothing matches it ({@link #systemProfile}). */
+    private static final String SYSTEM_HASH = "!system-profile";
+
+    /** A profile as the admin screen lists it; a system profile acts for Switchboard and cannot sign in. */
+    public record Account(UserProfile profile, boolean system) {
+    }
+
+    /** Every profile, by name, with whether it is a system profile. */
+    public List<Account> accounts() {
+        return users.allStored().stream().map(s -> new Account(s.profile(), SYSTEM_HASH.equals(s.passwordHash())))
+                .toList();
+    }
+
+    /** The names of the profiles a person can sign in as (system profiles left out), by name. */
+    public List<String> signInNames() {
+        return accounts().stream().filter(a -> !a.system()).map(a -> a.profile().name()).toList();
+    }
+
+    /**
+     * Gives profile {@code name} another role (an admin only; audited). The last admin is never demoted, and a
+     * system profile keeps its role. Returns the profile as it is now.
+     */
+    public synchronized UserProfile assignRole(Actor by, String name, Role role) throws PermissionDeniedException {
+        requireAdmin(by, "change roles");
+        Account a = account(name);
+        if (a.system()) {
+            throw new IllegalArgumentException("'" + name + "' is a system profile (it acts for Switchboard): its"
+                    + " role does not change.");
+        }
+        Role was = a.profile().role();
+        if (was == role) {
+            return a.profile();
+        }
+        if (was == Role.ADMIN && accounts().stream().filter(x -> !x.system() && x.profile().role() == Role.ADMIN)
+                .count() <= 1) {
+            throw new IllegalArgumentException("'" + name + "' is the last admin: make another profile an admin"
+                    + " first, or nobody could manage profiles.");
+        }
+        users.setRole(a.profile().name(), role);
+        audit.append(by.name(), by.osLogin(), "profile.role", "profile " + a.profile().name(), "role " + was + " -> "
+                + role, clock.instant());
+        return new UserProfile(a.profile().id(), a.profile().name(), role, a.profile().createdAt());
+    }
+
+    /**
+     * Sets a new password for profile {@code name} (an admin only; audited, the password never). The array is
+     * wiped.
+     */
+    public void resetPassword(Actor by, String name, char[] password) throws PermissionDeniedException {
+        try {
+            requireAdmin(by, "reset passwords");
+            if (password.length < 8) {
+                throw new IllegalArgumentException("A password needs at least 8 characters.");
+            }
+            Account a = account(name);
+            if (a.system()) {
+                throw new IllegalArgumentException("'" + name + "' is a system profile (it acts for Switchboard)"
+                        + " and cannot sign in: it has no password to reset.");
+            }
+            users.setPasswordHash(a.profile().name(), hasher.hash(password));
+            audit.append(by.name(), by.osLogin(), "profile.password-reset", "profile " + a.profile().name(),
+                    by.name().equals(a.profile().name()) ? "own password changed" : "password reset by an admin",
+                    clock.instant());
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
+    private Account account(String name) {
+        String n = name == null ? "" : name.strip();
+        return accounts().stream().filter(a -> a.profile().name().equals(n)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("No profile named '" + n + "'."));
+    }
+
+    /** Checks the role the profile has now in the store (it may have changed since it signed in). */
+    private void requireAdmin(Actor by, String what) throws PermissionDeniedException {
+        Role now = by == null ? null : users.byName(by.name()).map(s -> s.profile().role()).orElse(null);
+        if (now == null || !now.mayManageProfiles()) {
+            throw new PermissionDeniedException((by == null ? "Nobody" : by.name() + " (" + (now == null
+                    ? "no longer a profile" : now) + ")") + " may not " + what + ": that takes an admin profile.");
+        }
     }
 }

@@ -205,6 +205,23 @@ class GenesysDncTest {
     }
 
     @Test
+    void aSyncAskedForByAProfileRunsOnTheOrgAndIsAuditedUnderIt() throws Exception {
+        Actor ada = new Actor(workspace.users().add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray()), "ada");
+        Dnc.DncList carrier = client.dnc().createDncList(Dnc.DncList.rds("Carrier opt-outs", "Phone"));
+        client.dnc().addPhoneNumbers(carrier.id(), List.of("+13172321500"), null);
+        assertThat(workspace.dnc().engineClientAtHand()).isFalse();
+
+        GenesysDnc.SyncReport r = workspace.dnc().syncBy(ada, () -> org);
+        assertThat(r.complete()).as(String.valueOf(r.problem())).isTrue();
+        assertThat(r.added()).isEqualTo(2);
+        assertThat(workspace.audit().recent(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("dnc.sync-request");
+            assertThat(e.actor()).isEqualTo("ada");
+            assertThat(e.details()).endsWith("2 suppressions added");
+        });
+    }
+
+    @Test
     void aStaleSyncRefusesALaunchWhenNoClientIsAtHandAndASyncAllowsIt() throws Exception {
         workspace.users().add(null, "ada", Role.ADMIN, "admin-pass-1".toCharArray());
         Actor ada = workspace.users().authenticate("ada", "admin-pass-1".toCharArray());
