@@ -19,6 +19,11 @@ import dev.switchboard.app.console.shell.ThemePreference;
 import dev.switchboard.engine.DataFolder;
 import dev.switchboard.app.console.campaigns.CampaignsView;
 import dev.switchboard.app.console.common.Session;
+import dev.switchboard.app.console.compliance.ComplianceScreen;
+import dev.switchboard.app.console.compliance.ComplianceView;
+import dev.switchboard.app.console.users.UsersScreen;
+import dev.switchboard.app.console.users.UsersView;
+import dev.switchboard.engine.Workspace;
 import dev.switchboard.app.console.sequences.SequencesScreen;
 import dev.switchboard.app.console.sequences.SequencesView;
 import dev.switchboard.app.console.shell.Screen;
@@ -69,7 +74,7 @@ public final class ConsoleApp extends Application {
                 () -> context.openWorkspace(HOLDER), engine);
         shellVm.setPassphraseOpener((passphrase, choose) -> context.openWithPassphrase(HOLDER, passphrase,
                 choose));
-        FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage));
+        FxDialogService dialogs = new FxDialogService(() -> focusedWindowOr(stage)).withSession(session);
         ShellView shell = new ShellView(shellVm, workspace -> {
             ConsoleServices services = new ConsoleServices(workspace.contacts(), Importer.of(workspace.imports()),
                     context.tasks(), dialogs, context.stopping(),
@@ -80,14 +85,25 @@ public final class ConsoleApp extends Application {
             TemplatesView templates = TemplatesScreen.create(workspace, context.tasks(), dialogs, session);
             SequencesView sequences = SequencesScreen.create(workspace, context.tasks(), dialogs, session);
             CampaignsView campaigns = services.campaignsView(new WorkspaceCampaigns(workspace, engine::host), engine);
+            ComplianceView compliance = ComplianceScreen.create(workspace, context.tasks(), dialogs, session,
+                    services::openTimeline);
+            UsersView users = UsersScreen.create(workspace, context.tasks(), dialogs, session);
             Map<Screen, Screens.Page> pages = new EnumMap<>(Screen.class);
             pages.put(Screen.TEMPLATES, new Screens.Page(templates.root(), templates.viewModel()::refresh));
             pages.put(Screen.SEQUENCES, new Screens.Page(sequences.root(), sequences.viewModel()::refresh));
+            pages.put(Screen.COMPLIANCE, new Screens.Page(compliance.root(), compliance.viewModel()::refresh));
+            pages.put(Screen.USERS, new Screens.Page(users.root(), users.viewModel()::refresh));
             return new Screens(services.listsView(), campaigns, settings, pages);
         }, Platform::exit, session);
         shellVm.workspaceProperty().addListener((obs, was, workspace) -> {
             if (workspace != null) {
-                offerFirstStart(stage, shell, new WorkspaceFirstStart(workspace, context.clock()));
+                offerFirstStart(stage, shell, workspace);
+            }
+        });
+        shell.setOnSwitchUser(() -> {
+            Workspace open = shellVm.workspaceProperty().get();
+            if (open != null) {
+                UsersScreen.switchUser(stage, open, context.tasks(), session);
             }
         });
 
@@ -106,11 +122,16 @@ public final class ConsoleApp extends Application {
      * When the store has no profile yet, the welcome dialog: the first admin, the demo data, then the Campaigns
      * screen with a hint to launch.
      */
-    private void offerFirstStart(Stage stage, ShellView shell, WorkspaceFirstStart backend) {
-        FirstStartViewModel vm = new FirstStartViewModel(backend, context.tasks());
+    private void offerFirstStart(Stage stage, ShellView shell, Workspace workspace) {
+        FirstStartViewModel vm = new FirstStartViewModel(new WorkspaceFirstStart(workspace, context.clock()),
+                context.tasks());
+        Runnable signIn = () -> UsersScreen.signIn(stage, workspace, context.tasks(), session, Platform::exit);
+        vm.setOnNotNeeded(signIn);
         vm.setOnDone(result -> {
             if (result.signedIn() != null) {
                 session.signIn(result.signedIn());
+            } else {
+                signIn.run();
             }
             landOnCampaigns(shellVm, shell, result);
         });

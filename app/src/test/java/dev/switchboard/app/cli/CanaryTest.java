@@ -52,7 +52,7 @@ class CanaryTest {
 
     private ProcessBuilder command(Path data, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + tmp, vaultProperty("default"), vaultProperty("test-iterations"),
+                .toString(), "-Djava.io.tmpdir=" + tmp, vaultProperty("default"), vaultProperty("test-iterations"), usersIterations(),
                 "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Main", "--data-dir",
                 data.toString()));
         cmd.addAll(List.of(args));
@@ -80,6 +80,12 @@ class CanaryTest {
 
     private Ran run(Path data, String... args) throws Exception {
         return run(data, Map.of(), args);
+    }
+
+    /** The test run's password-hash iterations, for the child JVM (production's when unset). */
+    private static String usersIterations() {
+        return "-Dswitchboard.users.test-iterations=" + Integer.getInteger("switchboard.users.test-iterations",
+                600_000);
     }
 
     private static String vaultProperty(String name) {

@@ -29,7 +29,7 @@ class LogRedactionCliTest {
 
     private static Ran cli(Path dataDir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                vaultProperty("default"), vaultProperty("test-iterations"),
+                vaultProperty("default"), vaultProperty("test-iterations"), usersIterations(),
                 "-cp", System.getProperty("java.class.path"), "dev.switchboard.app.Main", "--data-dir",
                 dataDir.toString()));
         cmd.addAll(List.of(args));
@@ -46,6 +46,12 @@ class LogRedactionCliTest {
     }
 
     /** The test run's vault settings (a passphrase vault with few iterations), for the child JVM. */
+    /** The test run's password-hash iterations, for the child JVM (production's when unset). */
+    private static String usersIterations() {
+        return "-Dswitchboard.users.test-iterations=" + Integer.getInteger("switchboard.users.test-iterations",
+                600_000);
+    }
+
     private static String vaultProperty(String name) {
         String key = "switchboard.vault." + name;
         return "-D" + key + "=" + System.getProperty(key, "");

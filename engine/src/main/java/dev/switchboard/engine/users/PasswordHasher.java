@@ -18,8 +18,13 @@ public final class PasswordHasher {
 
     private final int iterations;
 
+    /**
+     * Production's 600,000 iterations; a test run may lower them with {@code -Dswitchboard.users.test-iterations}
+     * (as the vault's KDF with {@code switchboard.vault.test-iterations}): every profile made or checked in a test
+     * otherwise costs a second of CPU. Stored hashes carry their own count, so either kind verifies.
+     */
     public PasswordHasher() {
-        this(ITERATIONS);
+        this(Integer.getInteger("switchboard.users.test-iterations", ITERATIONS));
     }
 
     /** Fewer iterations: for tests only. */

@@ -232,7 +232,7 @@ class EngineCrashTest {
     private static Process child(Path data, Sandbox sandbox, Instant start, String point, double probability,
                                  long seed, Path log) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", vaultProperty("default"), vaultProperty("test-iterations"),
+                "-Xmx256m", vaultProperty("default"), vaultProperty("test-iterations"), usersIterations(),
                 "-cp", System.getProperty("java.class.path"), EngineCrashTest.class.getName(),
                 data.toString(), sandbox.apiBaseUrl().toString(), sandbox.loginBaseUrl().toString(),
                 sandbox.clientId(), start.toString(), point, String.valueOf(probability), String.valueOf(seed));
@@ -260,6 +260,12 @@ class EngineCrashTest {
     }
 
     /** The test run's vault settings, for a child JVM (its passphrase comes through the inherited environment). */
+    /** The test run's password-hash iterations, for the child JVM (production's when unset). */
+    private static String usersIterations() {
+        return "-Dswitchboard.users.test-iterations=" + Integer.getInteger("switchboard.users.test-iterations",
+                600_000);
+    }
+
     private static String vaultProperty(String name) {
         String key = "switchboard.vault." + name;
         return "-D" + key + "=" + System.getProperty(key, "");

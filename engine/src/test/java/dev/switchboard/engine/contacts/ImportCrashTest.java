@@ -48,7 +48,7 @@ class ImportCrashTest {
         List<Long> killedAt = new ArrayList<>();
         for (int kill = 0; kill < 3; kill++) {
             Process child = new ProcessBuilder(javaBin(), "-Xmx256m", vaultProperty("default"),
-                    vaultProperty("test-iterations"), "-cp", System.getProperty("java.class.path"),
+                    vaultProperty("test-iterations"), usersIterations(), "-cp", System.getProperty("java.class.path"),
                     ImportCrashTest.class.getName(), data.toString(), csv.toString())
                     .redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -105,6 +105,12 @@ class ImportCrashTest {
     }
 
     /** The test run's vault settings, for a child JVM (its passphrase comes through the inherited environment). */
+    /** The test run's password-hash iterations, for the child JVM (production's when unset). */
+    private static String usersIterations() {
+        return "-Dswitchboard.users.test-iterations=" + Integer.getInteger("switchboard.users.test-iterations",
+                600_000);
+    }
+
     private static String vaultProperty(String name) {
         String key = "switchboard.vault." + name;
         return "-D" + key + "=" + System.getProperty(key, "");

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 /** {@link DialogService} with JavaFX file choosers and alerts, owned by the window the supplier names. */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
+    private Session session;
     private File lastFolder;
 
     public FxDialogService(Supplier<Window> owner) {
@@ -65,7 +66,17 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Confirmation> confirm(ConfirmRequest request) {
-        return ConfirmDialog.show(owner.get(), request);
+        String signedIn = session == null ? null : session.actor().map(a -> a.name()).orElse(null);
+        // an audited action asks the password again, of the profile signed in unless the user names another
+        ConfirmRequest asked = request.profile() == null && signedIn != null ? new ConfirmRequest(request.title(),
+                request.message(), request.action(), request.needsReason(), request.danger(), signedIn) : request;
+        return ConfirmDialog.show(owner.get(), asked);
+    }
+
+    /** The signed-in profile, which confirmations propose. */
+    public FxDialogService withSession(Session session) {
+        this.session = session;
+        return this;
     }
 
     private FileChooser chooser(String title) {

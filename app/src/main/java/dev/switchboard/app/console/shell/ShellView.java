@@ -43,6 +43,7 @@ public final class ShellView {
     private final Function<Workspace, Screens> screens;
     private final Runnable quit;
     private final Session session;
+    private Runnable onSwitchUser;
     private final BorderPane root = new BorderPane();
     private final Map<Screen, ToggleButton> railItems = new EnumMap<>(Screen.class);
     private Screens built;
@@ -140,6 +141,11 @@ public final class ShellView {
                 root.setCenter(new VaultPane(vm, quit).root());
             }
         }
+    }
+
+    /** What "Switch user…" (or "Sign in…") in the status bar does. */
+    public void setOnSwitchUser(Runnable action) {
+        this.onSwitchUser = action;
     }
 
     private Role role() {
@@ -320,7 +326,23 @@ public final class ShellView {
             dot.getStyleClass().removeAll("opening", "open", "failed");
             dot.getStyleClass().add(s.name().toLowerCase(Locale.ROOT));
         });
-        HBox bar = new HBox(folder, Ui.spacer(), org, engine, store);
+        Label user = Ui.label("statusUser", "");
+        user.setGraphic(Ui.icon(Feather.USER));
+        user.textProperty().bind(session.actorProperty().map(a -> a.name() + " (" + a.profile().role().name()
+                .toLowerCase(Locale.ROOT) + ")").orElse("Nobody signed in"));
+        Button switchUser = new Button();
+        switchUser.setId("switchUserButton");
+        switchUser.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        switchUser.textProperty().bind(session.actorProperty().map(a -> "Switch user…").orElse("Sign in…"));
+        switchUser.setOnAction(e -> {
+            if (onSwitchUser != null) {
+                onSwitchUser.run();
+            }
+        });
+        switchUser.visibleProperty().bind(vm.stateProperty().isEqualTo(StoreState.OPEN));
+        switchUser.managedProperty().bind(switchUser.visibleProperty());
+        HBox bar = new HBox(folder, Ui.spacer(), user, switchUser, org, engine, store);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -37,6 +37,7 @@ public final class FirstStartViewModel {
     private final ReadOnlyStringWrapper repeatError = new ReadOnlyStringWrapper(this, "repeatError");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyBooleanWrapper needed = new ReadOnlyBooleanWrapper(this, "needed");
+    private Runnable onNotNeeded;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper(this, "step");
@@ -59,9 +60,19 @@ public final class FirstStartViewModel {
     /** Asks the store whether it has a profile yet; {@link #neededProperty()} turns true when it has none. */
     public void check() {
         tasks.task(backend::needsFirstProfile)
-                .onSuccess(needed::set)
+                .onSuccess(n -> {
+                    needed.set(n);
+                    if (!n && onNotNeeded != null) {
+                        onNotNeeded.run();
+                    }
+                })
                 .onFailure(e -> error.set("The store could not be read: " + message(e)))
                 .start();
+    }
+
+    /** What follows when the store has its profiles already (the console asks who signs in). */
+    public void setOnNotNeeded(Runnable action) {
+        this.onNotNeeded = action;
     }
 
     /** Checks the form; when it is fine, makes the profile (and loads the demo data) in the background. */
