@@ -28,11 +28,10 @@ public enum Screen {
     }
 
     /**
-     * Whether the rail offers this screen to {@code role} (null: nobody signed in, as in tests of single screens).
-     * Every role sees the working screens (what it may not do there is disabled, and the services refuse it anyway);
-     * only admins manage profiles.
+     * Whether the rail offers this screen to {@code role} (null: nobody signed in yet). Every role sees the working
+     * screens (what it may not do there is disabled, and the services refuse it anyway); only admins see Users.
      */
     public boolean offeredTo(Role role) {
-        return this != USERS || role == null || role.mayManageProfiles();
+        return this != USERS || role != null && role.mayManageProfiles();
     }
 }

@@ -280,7 +280,7 @@ public final class ShellView {
             });
             // what the signed-in role is not offered leaves the rail (the services refuse it anyway)
             item.visibleProperty().bind(session.actorProperty().map(a -> s.offeredTo(a.profile().role()))
-                    .orElse(true));
+                    .orElse(s.offeredTo(null)));
             item.managedProperty().bind(item.visibleProperty());
             railItems.put(s, item);
             rail.getChildren().add(item);
