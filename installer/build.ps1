@@ -82,7 +82,7 @@ $timings = Join-Path $out 'timings.txt'
 Set-Content -Path $timings -Value $null
 function Record([string] $Name, [string] $Path, [double] $Seconds) {
     $bytes = (Get-ChildItem -Path $Path -Recurse -File -Force | Measure-Object -Property Length -Sum).Sum
-    $line = '{0,-10} {1,6} MB {2,5} s  {3}' -f $Name, [math]::Round($bytes / 1MB), [math]::Round($Seconds), $Path
+    $line = '{0,-10} {1,6} MiB {2,5} s  {3}' -f $Name, [math]::Round($bytes / 1MB), [math]::Round($Seconds), $Path
     Write-Host $line
     Add-Content -Path $timings -Value $line
 }
