@@ -79,7 +79,11 @@ class FaultEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"outage-broadcast", "appointment-reminders", "overdue-payments"})
     void apiFaultsChangeNothingThatReachesPeople(String demo) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("faults.demo", demo).equals(demo));
+        // the suite runs the two sequences with voice through the dialer (their SMS and email steps cover the
+        // outage broadcast's path); -Dfaults.demo=outage-broadcast (or a comma-separated list) runs others
+        String wanted = System.getProperty("faults.demo", "appointment-reminders,overdue-payments");
+        org.junit.jupiter.api.Assumptions.assumeTrue(List.of(wanted.split(",")).contains(demo),
+                () -> demo + " is not in -Dfaults.demo=" + wanted);
         // the two runs are independent (each its own sandbox, store and engine) and mostly wait on real-time
         // housekeeping, so they run side by side
         long t0 = System.nanoTime();

@@ -77,7 +77,14 @@ class SequencesViewTest {
             stage.sizeToScene();
             stage.setX(0);
             stage.setY(0);
+            // nor may a window an earlier test left open lie over it and take the robot's presses
+            for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w != stage) {
+                    w.hide();
+                }
+            }
             stage.show();
+            stage.toFront();
         });
         SequencesViewModel vm = view[0].viewModel();
         DesignerViewModel d = vm.designer();
