@@ -111,6 +111,11 @@ public final class ConsoleApp extends Application {
         scene.getStylesheets().add(Ui.stylesheet());
         shell.installShortcuts(scene);
         stage.setTitle("Switchboard");
+        // the taskbar's and the window switcher's icon (the installers' desktop entry uses the same picture)
+        java.net.URL icon = ConsoleApp.class.getResource("/switchboard/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
