@@ -53,6 +53,11 @@ public record ConsoleServices(ContactDirectory directory, Importer importer, Tas
         ListsView view = new ListsView(vm, () -> new ImportWizardViewModel(importer, tasks, dialogs,
                 vm.lists(), stopping));
         vm.refresh();
+        // the wizard's classes load on a worker now, not on the FX thread when Import… is first pressed
+        tasks.run(() -> dev.switchboard.app.console.common.ClassPreload.packageOf(
+                dev.switchboard.app.console.imports.ImportWizard.class), loaded -> { },
+                failure -> org.slf4j.LoggerFactory.getLogger(ConsoleServices.class).debug("wizard not preloaded: {}",
+                        failure.toString()));
         return view;
     }
 

@@ -53,7 +53,7 @@ class ConsoleBenchmarksSmokeTest {
         assertThat(r.out()).contains("campaign: Launched: 100 contacts enrolled",
                 "| rows imported through the console | 2,000 (", "import service alone (baseline)",
                 "console_vs_baseline_ratio", "FX stalls > 50 ms (probes)", "frame gaps > 50 ms",
-                "longest_fx_stall_ms=", "longest_fx_stall_switching_ms=");
+                "longest_fx_stall_ms=", "longest_fx_stall_switching_ms=", "longest_fx_stall_opening_ms=");
     }
 
     @Test
