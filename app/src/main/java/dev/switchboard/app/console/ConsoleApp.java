@@ -114,7 +114,7 @@ public final class ConsoleApp extends Application {
         // the taskbar's and the window switcher's icon (the installers' desktop entry uses the same picture)
         java.net.URL icon = ConsoleApp.class.getResource("/switchboard/icon.png");
         if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true)); // decoded off the FX thread
         }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
