@@ -85,6 +85,7 @@ public final class ConsoleApp extends Application {
             TemplatesView templates = TemplatesScreen.create(workspace, context.tasks(), dialogs, session);
             SequencesView sequences = SequencesScreen.create(workspace, context.tasks(), dialogs, session);
             CampaignsView campaigns = services.campaignsView(new WorkspaceCampaigns(workspace, engine::host), engine);
+            campaigns.viewModel().setSignedIn(() -> session.actor().map(a -> a.name()).orElse(null));
             ComplianceView compliance = ComplianceScreen.create(workspace, context.tasks(), dialogs, session,
                     services::openTimeline);
             UsersView users = UsersScreen.create(workspace, context.tasks(), dialogs, session);

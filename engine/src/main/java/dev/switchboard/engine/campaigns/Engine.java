@@ -252,7 +252,9 @@ public final class Engine implements EngineContext, AutoCloseable {
         try {
             pollThread.join(grace.toMillis());
             housekeeper.interrupt();
-            housekeeper.join(1000);
+            // a round under way (a Genesys call, a DNC read-back) finishes before the store may close under it (the
+            // console's close logged housekeeping writes failing on a closed store after a 1 s wait)
+            housekeeper.join(grace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

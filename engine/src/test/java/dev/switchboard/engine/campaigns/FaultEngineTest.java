@@ -165,7 +165,9 @@ class FaultEngineTest {
                 Set<String> claimedLedger = new HashSet<>();
                 Set<String> settledSentSms = new HashSet<>();
                 int settled = 0;
-                long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                // the appointment reminders span about 20 days of engine time (120 s here) fault-free; each 429
+                // pause of 1 s is 4 h of engine time, so the faulted run may need a few days more
+                long end = System.nanoTime() + Duration.ofSeconds(200).toNanos();
                 while (true) {
                     settled += settleLikeAnOperator(f, claimedLedger, settledSentSms);
                     if (f.workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))) {

@@ -51,6 +51,7 @@ public final class CampaignsViewModel {
     private final TaskRunner tasks;
     private final EngineMonitor engine;
     private final Actions actions;
+    private java.util.function.Supplier<String> signedIn = () -> null;
     private final ObservableList<CampaignBackend.Summary> campaigns = FXCollections.observableArrayList();
     private final ObjectProperty<CampaignBackend.Summary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<EngineStatus> engineStatus = new ReadOnlyObjectWrapper<>(this,
@@ -202,7 +203,8 @@ public final class CampaignsViewModel {
 
     /** A fresh view model for the New campaign dialog; the campaign it creates is selected. */
     public NewCampaignViewModel newCampaign() {
-        NewCampaignViewModel vm = new NewCampaignViewModel(backend, tasks, actions.lastProfile(), this::created);
+        String profile = actions.lastProfile() != null ? actions.lastProfile() : signedIn.get();
+        NewCampaignViewModel vm = new NewCampaignViewModel(backend, tasks, profile, this::created);
         vm.load();
         return vm;
     }
@@ -259,6 +261,11 @@ public final class CampaignsViewModel {
     /** What opens a contact's timeline from the live view's events (by the contact's store id). */
     public void setTimelineOpener(java.util.function.LongConsumer opener) {
         live.setTimelineOpener(opener);
+    }
+
+    /** The signed-in profile's name (or null), which New campaign proposes until another profile has acted. */
+    public void setSignedIn(java.util.function.Supplier<String> name) {
+        this.signedIn = name;
     }
 
     public LiveViewModel live() {

@@ -102,4 +102,35 @@ public final class Ui {
         table.setContextMenu(new javafx.scene.control.ContextMenu(item));
         return item;
     }
+
+    /**
+     * A labelled field of a dialog's form with its message under it (when it has one), {@code width} wide; the
+     * window grows with the messages that appear (a dialog does not resize by itself). Returns the next free row.
+     */
+    public static int formField(javafx.scene.layout.GridPane grid, int row, String label, javafx.scene.Node field,
+                                javafx.beans.property.ReadOnlyStringProperty error, String errorId, double width) {
+        grid.add(new javafx.scene.control.Label(label), 0, row);
+        grid.add(field, 1, row);
+        if (field instanceof javafx.scene.control.Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.setPrefWidth(width);
+        }
+        if (error == null) {
+            return row + 1;
+        }
+        javafx.scene.control.Label message = label(errorId, "", "field-error");
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(error.isNotNull());
+        message.managedProperty().bind(error.isNotNull());
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            if (grid.getScene() != null && grid.getScene().getWindow() != null) {
+                grid.getScene().getWindow().sizeToScene();
+            }
+        }));
+        message.setMaxWidth(width);
+        grid.add(message, 1, row + 1);
+        return row + 2;
+    }
 }

@@ -182,29 +182,6 @@ final class UserDialogs {
 
     /** A labelled field with its message under it (when it has one); returns the next free row. */
     static int field(GridPane grid, int row, String label, Node field, ReadOnlyStringProperty error, String errorId) {
-        grid.add(new Label(label), 0, row);
-        grid.add(field, 1, row);
-        if (field instanceof javafx.scene.control.Control c) {
-            c.setMaxWidth(Double.MAX_VALUE);
-            c.setPrefWidth(300);
-        }
-        if (error == null) {
-            return row + 1;
-        }
-        Label message = Ui.label(errorId, "", "field-error");
-        message.textProperty().bind(error);
-        message.visibleProperty().bind(error.isNotNull());
-        message.managedProperty().bind(error.isNotNull());
-        message.setWrapText(true);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // the window grows with the messages that appear (a dialog does not resize by itself)
-        error.addListener((o, was, now) -> Platform.runLater(() -> {
-            if (grid.getScene() != null && grid.getScene().getWindow() != null) {
-                grid.getScene().getWindow().sizeToScene();
-            }
-        }));
-        message.setMaxWidth(300);
-        grid.add(message, 1, row + 1);
-        return row + 2;
+        return Ui.formField(grid, row, label, field, error, errorId, 300);
     }
 }

@@ -52,6 +52,14 @@ class CampaignsViewModelTest {
     }
 
     @Test
+    void newCampaignProposesTheSignedInProfile() {
+        vm.setSignedIn(() -> "ada");
+        vm.start();
+
+        assertThat(vm.newCampaign().profileProperty().get()).isEqualTo("ada");
+    }
+
+    @Test
     void eventsNameContactsByTheirListKeysLookedUpOnceOnAWorker() {
         backend.keys.put(7L, "C-1007");
         vm.start();
