@@ -665,8 +665,9 @@ final class VoiceDialer {
         if (listId.isEmpty()) {
             return Optional.of(false);
         }
+        Contacts.DialerContact arrived;
         try {
-            ctx.client().contacts().getContact(listId.get(), genesysId(a.id()));
+            arrived = ctx.client().contacts().getContact(listId.get(), genesysId(a.id()));
         } catch (GenesysApiException e) {
             if (e.status() == 404) {
                 return Optional.of(false);
@@ -675,12 +676,24 @@ final class VoiceDialer {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        // it arrived, and the dialer may call it whenever it likes: nothing follows an injection the engine lost
-        // track of, so it is taken out of the list now; sent if the dialer called it meanwhile, else not sent (the
-        // step goes through the gate again)
         placementLock.lock();
         try {
             Instant now = ctx.now();
+            Optional<Dial> called = dial(arrived, null, a.createdAt());
+            if (called.isPresent()) {
+                // the dialer called it: recorded as a placement with that call, made uncallable, and sent; the
+                // enrollment then awaits the result as any placement does, so the call's outcome (an answer ends
+                // the sequence) is the one the sequence follows (found by FaultEngineTest: settled without it, an
+                // answered contact was called again at the next attempt)
+                ctx.client().contacts().updateContact(listId.get(), genesysId(a.id()), dc -> dc.withCallable(false));
+                PlacementRow p = placements.place(a.id(), a.enrollmentId(), a.campaignId(), a.contactId(),
+                        listId.get(), genesysId(a.id()), a.address(), a.createdAt(), now);
+                placements.noteDial(p.id(), called.get().encoded());
+                return Optional.of(true);
+            }
+            // it arrived and the dialer has not called it: nothing follows an injection the engine lost track of,
+            // so it is taken out of the list now and the step goes through the gate again (not sent), unless the
+            // dialer called it in the meantime (sent)
             PlacementRow p = placements.place(a.id(), a.enrollmentId(), a.campaignId(), a.contactId(), listId.get(),
                     genesysId(a.id()), a.address(), a.createdAt(), now);
             return Optional.of(withdraw(p, "its add's answer was lost; reconciled and taken out of the list")

@@ -57,6 +57,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * backoff of repeatable calls 20–160 ms instead of 1–8 s, so that the test fits CI; 429 pauses are real (at least
  * 1 s per 429, as in production).
  */
+@org.junit.jupiter.api.Tag("faults")
 class FaultEngineTest {
     /**
      * How often every access token is revoked: the request budget's window compressed (Genesys counts per minute;
