@@ -21,12 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** {@code switchboard template lint|render}: a template file checked and rendered against a list's contacts. */
@@ -348,37 +345,6 @@ final class TemplateCommand {
 
     /** The list's contacts as variable maps, read a page at a time. */
     static Iterable<Map<String, String>> rows(Workspace workspace, ListSummary l, Map<String, String> extra) {
-        return () -> new Iterator<>() {
-            private List<Contact> page = new ArrayList<>();
-            private int i;
-            private long after;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (i < page.size()) {
-                    return true;
-                }
-                if (done) {
-                    return false;
-                }
-                page = workspace.contacts().contactsAfter(l.list().id(), after, 1000);
-                i = 0;
-                if (page.isEmpty()) {
-                    done = true;
-                    return false;
-                }
-                after = page.getLast().id();
-                return true;
-            }
-
-            @Override
-            public Map<String, String> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return ContactVariables.of(page.get(i++).data(), extra);
-            }
-        };
+        return ContactVariables.ofList(workspace.contacts(), l.list().id(), extra, 1000, read -> { });
     }
 }

@@ -66,4 +66,49 @@ public final class ContactVariables {
             v.putIfAbsent(key, value);
         }
     }
+
+    /**
+     * A list's contacts as variable maps (with {@code extra} added), read from {@code contacts} a page of
+     * {@code pageSize} at a time; {@code beforePage} hears how many were read before each page is fetched (progress,
+     * and a place to stop: it may throw).
+     */
+    public static Iterable<Map<String, String>> ofList(dev.switchboard.engine.contacts.ContactDirectory contacts,
+                                                       long listId, Map<String, String> extra, int pageSize,
+                                                       java.util.function.LongConsumer beforePage) {
+        return () -> new java.util.Iterator<>() {
+            private java.util.List<dev.switchboard.model.contact.Contact> page = java.util.List.of();
+            private int i;
+            private long after;
+            private long read;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (i < page.size()) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                beforePage.accept(read);
+                page = contacts.contactsAfter(listId, after, pageSize);
+                i = 0;
+                if (page.isEmpty()) {
+                    done = true;
+                    return false;
+                }
+                after = page.getLast().id();
+                return true;
+            }
+
+            @Override
+            public Map<String, String> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                read++;
+                return of(page.get(i++).data(), extra);
+            }
+        };
+    }
 }

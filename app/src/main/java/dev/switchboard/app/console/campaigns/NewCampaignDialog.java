@@ -23,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.Locale;
@@ -82,17 +81,7 @@ final class NewCampaignDialog {
 
         ComboBox<CampaignBackend.SequenceChoice> sequence = combo("ncSequence");
         sequence.setItems(vm.sequences());
-        sequence.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CampaignBackend.SequenceChoice s) {
-                return s == null ? "" : s.name() + " (" + s.key() + ")";
-            }
-
-            @Override
-            public CampaignBackend.SequenceChoice fromString(String s) {
-                return null;
-            }
-        });
+        sequence.setConverter(Ui.itemLabels(sequence::getItems, c -> c.name() + " (" + c.key() + ")"));
         sequence.valueProperty().bindBidirectional(vm.sequenceProperty());
         ComboBox<Integer> version = combo("ncVersion");
         version.setItems(vm.versions());
@@ -107,17 +96,8 @@ final class NewCampaignDialog {
 
         ComboBox<Purpose> purpose = combo("ncPurpose");
         purpose.getItems().setAll(vm.purposes());
-        purpose.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Purpose p) {
-                return p == null ? "" : p.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            }
-
-            @Override
-            public Purpose fromString(String s) {
-                return null;
-            }
-        });
+        purpose.setConverter(Ui.itemLabels(purpose::getItems,
+                p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         purpose.valueProperty().bindBidirectional(vm.purposeProperty());
         add("Purpose", purpose, Field.PURPOSE);
 

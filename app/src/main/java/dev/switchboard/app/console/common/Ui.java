@@ -133,4 +133,46 @@ public final class Ui {
         grid.add(message, 1, row + 1);
         return row + 2;
     }
+
+    /**
+     * How a choice control shows its items: {@code label} of each; a text is read back as the item with that label
+     * among {@code items} (null when none has it), so the control round-trips whatever it shows.
+     */
+    public static <T> javafx.util.StringConverter<T> itemLabels(
+            java.util.function.Supplier<? extends java.util.Collection<T>> items,
+            java.util.function.Function<T, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : label.apply(item);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return items.get().stream().filter(item -> label.apply(item).equals(text)).findFirst()
+                        .orElse(null);
+            }
+        };
+    }
+
+    /**
+     * A dialog of the console's forms: owned by {@code owner} and styled as it is, {@code title} as its title and
+     * header, {@code icon} beside it, {@code id} on its pane, 540 wide.
+     */
+    public static javafx.scene.control.Dialog<javafx.scene.control.ButtonType> formDialog(javafx.stage.Window owner,
+            String title, String id, Ikon icon) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            }
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setGraphic(icon(icon));
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().setPrefWidth(540);
+        return dialog;
+    }
 }

@@ -33,7 +33,7 @@ final class BlocksTab {
         root.setStyle("-fx-padding: 12 16 12 16;");
         ComboBox<ComplianceBackend.CampaignRef> campaign = new ComboBox<>(vm.campaigns());
         campaign.setId("blockCampaign");
-        campaign.setConverter(SuppressionDialogs.converter(ComplianceBackend.CampaignRef::name));
+        campaign.setConverter(Ui.itemLabels(campaign::getItems, ComplianceBackend.CampaignRef::name));
         campaign.valueProperty().bindBidirectional(vm.campaignProperty());
         Label summary = Ui.label("blockSummary", "", "muted");
         summary.textProperty().bind(vm.summaryProperty());

@@ -42,7 +42,7 @@ final class SuppressionDialogs {
         ComboBox<Suppression.Kind> kind = new ComboBox<>();
         kind.setId("suppressKind");
         kind.getItems().setAll(Suppression.Kind.values());
-        kind.setConverter(converter(Choices::kind));
+        kind.setConverter(Ui.itemLabels(kind::getItems, Choices::kind));
         kind.valueProperty().bindBidirectional(form.kindProperty());
         ComboBox<Choices.ChannelChoice> channel = new ComboBox<>();
         channel.setId("suppressChannel");
@@ -130,37 +130,11 @@ final class SuppressionDialogs {
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String title, String id, Feather icon) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        dialog.setGraphic(Ui.icon(icon));
-        dialog.getDialogPane().setId(id);
-        dialog.getDialogPane().setPrefWidth(540);
-        return dialog;
+        return Ui.formDialog(owner, title, id, icon);
     }
 
     /** A labelled field with its message under it (when it has one); returns the next free row. */
     static int field(GridPane grid, int row, String label, Node field, ReadOnlyStringProperty error, String errorId) {
         return Ui.formField(grid, row, label, field, error, errorId, 340);
-    }
-
-    static <T> javafx.util.StringConverter<T> converter(Function<T, String> f) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 }

@@ -64,7 +64,7 @@ final class SuppressionsTab {
         ComboBox<Choices.ChannelChoice> channel = new ComboBox<>();
         channel.setId("channelFilter");
         channel.getItems().setAll(Choices.ChannelChoice.values());
-        channel.setConverter(SuppressionDialogs.converter(Choices.ChannelChoice::filterLabel));
+        channel.setConverter(Ui.itemLabels(channel::getItems, Choices.ChannelChoice::filterLabel));
         channel.valueProperty().bindBidirectional(vm.channelFilterProperty());
 
         Button add = Ui.button("addSuppressionButton", "Add…", Feather.PLUS);

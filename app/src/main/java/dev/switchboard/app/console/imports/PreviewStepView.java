@@ -15,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.List;
@@ -105,17 +104,7 @@ final class PreviewStepView {
         ChoiceBox<T> box = new ChoiceBox<>();
         box.setId(id);
         box.getItems().setAll(values);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return box.getItems().stream().filter(v -> label.apply(v).equals(s)).findFirst().orElse(null);
-            }
-        });
+        box.setConverter(Ui.itemLabels(box::getItems, label));
         return box;
     }
 }

@@ -304,22 +304,12 @@ final class PropertiesView {
         on.setId("branchOn");
         on.setMaxWidth(Double.MAX_VALUE);
         on.setValue(b.on());
-        on.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(BranchOn v) {
-                return v == null ? "" : switch (v) {
-                    case OUTCOME -> "The last touch's outcome";
-                    case EVENT -> "An event happened (e.g. CONVERTED)";
-                    case ATTRIBUTE -> "A contact attribute (name=value)";
-                    case COUNTER -> "A counter (first N passes)";
-                };
-            }
-
-            @Override
-            public BranchOn fromString(String s) {
-                return null;
-            }
-        });
+        on.setConverter(Ui.itemLabels(on::getItems, v -> switch (v) {
+            case OUTCOME -> "The last touch's outcome";
+            case EVENT -> "An event happened (e.g. CONVERTED)";
+            case ATTRIBUTE -> "A contact attribute (name=value)";
+            case COUNTER -> "A counter (first N passes)";
+        }));
         TextField condition = commitField("branchCondition", b.condition(),
                 v -> edit(() -> vm.setBranch(b.id(), on.getValue(), v)));
         condition.setPromptText(hint(b.on()));

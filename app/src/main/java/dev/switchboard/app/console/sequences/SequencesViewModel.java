@@ -338,8 +338,9 @@ public final class SequencesViewModel {
         return null;
     }
 
-    private String saveBlock(Opened o, boolean changed) {
-        String role = roleBlock("save");
+    /** What stops saving or publishing whatever the content: the role, a save under way, a read-only version. */
+    private String editBlock(String what, Opened o) {
+        String role = roleBlock(what);
         if (role != null) {
             return role;
         }
@@ -348,6 +349,14 @@ public final class SequencesViewModel {
         }
         if (o.readOnly()) {
             return "Version " + o.version() + " is read-only: choose Edit as new draft first.";
+        }
+        return null;
+    }
+
+    private String saveBlock(Opened o, boolean changed) {
+        String blocked = editBlock("save", o);
+        if (blocked != null) {
+            return blocked;
         }
         if (!changed && o.version() > 0) {
             return "No changes to save.";
@@ -356,15 +365,9 @@ public final class SequencesViewModel {
     }
 
     private String publishBlock(Opened o, boolean changed) {
-        String role = roleBlock("publish");
-        if (role != null) {
-            return role;
-        }
-        if (busy.get()) {
-            return "Saving…";
-        }
-        if (o.readOnly()) {
-            return "Version " + o.version() + " is read-only: choose Edit as new draft first.";
+        String blocked = editBlock("publish", o);
+        if (blocked != null) {
+            return blocked;
         }
         int n = designer.problems().size();
         if (n > 0) {

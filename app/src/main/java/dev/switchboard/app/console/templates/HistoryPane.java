@@ -18,7 +18,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -110,18 +109,8 @@ final class HistoryPane {
     private static ComboBox<TemplateService.Entry> versionPicker(String id, HistoryModel model) {
         ComboBox<TemplateService.Entry> box = new ComboBox<>(model.versions());
         box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TemplateService.Entry e) {
-                return e == null ? "" : "v" + e.version().template().version() + " · "
-                        + e.version().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            }
-
-            @Override
-            public TemplateService.Entry fromString(String s) {
-                throw new UnsupportedOperationException("versions are picked, not typed");
-            }
-        });
+        box.setConverter(Ui.itemLabels(box::getItems, e -> "v" + e.version().template().version() + " · "
+                + e.version().state().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         return box;
     }
 

@@ -13,10 +13,8 @@ import dev.switchboard.model.template.Template;
 import dev.switchboard.model.template.TemplateVersion;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -68,44 +66,13 @@ public final class WorkspaceTemplates implements TemplatesBackend {
     @Override
     public RenderCoverage coverage(Template template, long listId, Map<String, String> campaignValues,
                                    BooleanSupplier cancelled, LongConsumer progress) {
-        Iterable<Map<String, String>> rows = () -> new Iterator<>() {
-            private List<Contact> page = List.of();
-            private int i;
-            private long after;
-            private long read;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (i < page.size()) {
-                    return true;
-                }
-                if (done) {
-                    return false;
-                }
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("coverage cancelled after " + read + " contacts");
-                }
-                progress.accept(read);
-                page = workspace.contacts().contactsAfter(listId, after, PAGE);
-                i = 0;
-                if (page.isEmpty()) {
-                    done = true;
-                    return false;
-                }
-                after = page.getLast().id();
-                return true;
-            }
-
-            @Override
-            public Map<String, String> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                read++;
-                return ContactVariables.of(page.get(i++).data(), campaignValues);
-            }
-        };
+        Iterable<Map<String, String>> rows = ContactVariables.ofList(workspace.contacts(), listId, campaignValues,
+                PAGE, read -> {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("coverage cancelled after " + read + " contacts");
+                    }
+                    progress.accept(read);
+                });
         return RenderCoverage.measure(template, rows, row -> row.getOrDefault("external_key", "?"),
                 RenderCoverage.DEFAULT_EXAMPLES);
     }

@@ -117,19 +117,7 @@ final class UserDialogs {
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String title, String id, Feather icon) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        dialog.setGraphic(Ui.icon(icon));
-        dialog.getDialogPane().setId(id);
-        dialog.getDialogPane().setPrefWidth(540);
-        return dialog;
+        return Ui.formDialog(owner, title, id, icon);
     }
 
     private static Button okButton(Dialog<ButtonType> dialog, ButtonType ok, String id) {
