@@ -20,7 +20,7 @@ public interface DialogService {
 
     /**
      * Asks the user to confirm an audited action: a reason (when {@code needsReason}) and the acting profile with its
-     * password (the console has no sign-in; the service authenticates the profile for each action).
+     * password (the signed-in profile proposed; the service authenticates the profile again for each action).
      *
      * @param action  the confirming button's text ("Pause", "Stop campaign")
      * @param danger  the action cannot be undone or stops sending: the button is red

@@ -61,9 +61,9 @@ public final class WelcomeDialog {
 
     private Parent build() {
         Label title = Ui.label("welcomeTitle", "Welcome to Switchboard", Styles.TITLE_3);
-        Label intro = new Label("This data folder has no profile yet. Make the first one: an admin, who confirms"
-                + " launches and other audited actions with this password (the console has no sign-in; each action"
-                + " asks for a profile and its password).");
+        Label intro = new Label("This data folder has no profile yet. Make the first one: an admin, signed in"
+                + " once it is made, who confirms launches and other audited actions with this password and can add"
+                + " profiles for colleagues on the Users screen.");
         intro.setWrapText(true);
 
         TextField name = new TextField();
