@@ -143,9 +143,15 @@ public final class DialerRepository {
 
     /** Placements of a campaign in one Genesys list in the given states, oldest first. */
     public List<PlacementRow> ofList(long campaignId, String listId, Collection<String> states, int limit) {
+        return ofList(campaignId, listId, states, 0, limit);
+    }
+
+    /** Placements of one Genesys list in the given states with an id above {@code afterId}, oldest first (a page). */
+    public List<PlacementRow> ofList(long campaignId, String listId, Collection<String> states, long afterId,
+                                     int limit) {
         return dsl.selectFrom(PLACEMENT)
                 .where(PLACEMENT.CAMPAIGN_ID.eq(campaignId).and(PLACEMENT.LIST_ID.eq(listId))
-                        .and(PLACEMENT.STATE.in(states)))
+                        .and(PLACEMENT.STATE.in(states)).and(PLACEMENT.ID.gt(afterId)))
                 .orderBy(PLACEMENT.ID).limit(limit).fetch(DialerRepository::row);
     }
 

@@ -30,12 +30,42 @@ public final class StoreLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of {@code dataDir} for this process.
+     * How long a process waits for a short command (its holder begins with {@value #COMMAND_HOLDER}) to let go
+     * before it reports the store in use: a command such as {@code switchboard queue} holds the store for a second or
+     * two, and an engine or a console started meanwhile should not fail for it (found by CanaryTest: an engine
+     * restarted while a status command ran exited "in use").
+     */
+    static final java.time.Duration COMMAND_PATIENCE = java.time.Duration.ofSeconds(15);
+    /** How the command line names itself as a holder. */
+    public static final String COMMAND_HOLDER = "the command ";
+
+    /**
+     * Takes the lock of {@code dataDir} for this process, waiting up to {@link #COMMAND_PATIENCE} while a short
+     * command holds it.
      *
      * @param holder what this process is, for the message another process shows, e.g. "the Switchboard console"
      * @throws StoreLockedException when another process holds it
      */
     public static StoreLock acquire(Path dataDir, String holder) {
+        long until = System.nanoTime() + COMMAND_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return tryAcquire(dataDir, holder);
+            } catch (StoreLockedException e) {
+                if (!e.holder().startsWith(COMMAND_HOLDER) || System.nanoTime() > until) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static StoreLock tryAcquire(Path dataDir, String holder) {
         Path lockFile = dataDir.resolve(LOCK_FILE);
         Path ownerFile = dataDir.resolve(OWNER_FILE);
         FileChannel channel = null;

@@ -22,6 +22,23 @@ class StoreLockTest {
     }
 
     @Test
+    void aShortCommandIsWaitedFor(@TempDir Path dir) throws Exception {
+        StoreLock command = StoreLock.acquire(dir, "the command 'switchboard queue'");
+        Thread releaser = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            command.close();
+        });
+        try (StoreLock engine = StoreLock.acquire(dir, "the Switchboard engine")) {
+            assertThat(dir.resolve(StoreLock.OWNER_FILE)).content().startsWith("the Switchboard engine (pid ");
+        }
+        releaser.join();
+    }
+
+    @Test
     void lockIsFreeAgainAfterClose(@TempDir Path dir) {
         StoreLock.acquire(dir, "first").close();
         try (StoreLock again = StoreLock.acquire(dir, "second")) {

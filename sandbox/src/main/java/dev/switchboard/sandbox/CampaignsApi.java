@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * CRUD with versions, start/stop ({@code on -> stopping -> off}, {@code complete} when the list runs out), progress.
  */
 final class CampaignsApi {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CampaignsApi.class);
 
     static final int MAX_ACTIVE = 50;
     private static final Set<String> ACTIVE = Set.of("on", "stopping");
@@ -291,6 +292,7 @@ final class CampaignsApi {
             ObjectNode run = state.sub("runs", id);
             if (status.equals("complete") || !run.has("done")) {
                 // a new cycle over the list
+                LOG.debug("campaign {} starts a new cycle over its list (was {})", id, status);
                 run.putObject("done");
                 state.section("runs").remove(id + ":tried");
             }

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and pre/post-contact events. All methods run under the state lock.
  */
 final class Dialer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Dialer.class);
 
     static final int MAX_CALLS_PER_TICK = 200;
     static final String POST_CONTACT = "v2.outbound.voice.campaigns.contact.postContact";
@@ -195,6 +196,8 @@ final class Dialer {
         int seconds = world.callSeconds(dialNumber, outcome);
         ObjectNode conv = conversations.recordCall(dialNumber, Json.text(c, "id"), Json.text(contact,
                 "contactListId"), contactId, code, seconds, now);
+        LOG.debug("dialed {} of list {} for campaign {}", contactId, Json.text(contact, "contactListId"),
+                Json.text(c, "id"));
         ledger.record(new LedgerEntry(now, "voice", dialNumber, TokenService.sha256Hex(""), Json.text(c, "id"),
                 Json.text(conv, "id"), Json.text(conv, "participantId")));
         writeRecord(contact, dialCol, code, now);

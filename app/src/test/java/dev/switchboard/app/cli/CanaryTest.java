@@ -161,7 +161,12 @@ class CanaryTest {
             Process again = againPb.start();
             int[] held = {0};
             try {
-                await(() -> Files.exists(data.resolve("engine-api.json")) || !again.isAlive(), 60, "the engine again");
+                // the killed engine's engine-api.json is still there: wait for the new one's (a command run before
+                // the new engine holds the store would open the store itself and keep the engine out)
+                await(() -> read(data.resolve("engine-api.json")).contains("\"pid\":" + again.pid() + ",")
+                        || !again.isAlive(), 60, "the engine again");
+                assertThat(again.isAlive()).as(() -> "the engine runs again: "
+                        + read(againPb.redirectError().file().toPath())).isTrue();
                 // the broadcast finishing is EngineCrashTest's subject; here the engine only has to run on after the
                 // crash (reconciling, sending, logging at DEBUG) before the scan
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -181,7 +186,14 @@ class CanaryTest {
                     again.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             }
-            assertThat(sms(sandbox)).as("nothing sent twice, and the engine ran on after the crash")
+            if (sms(sandbox) <= atCrash) {
+                keepForInspection(data);
+            }
+            assertThat(sandbox.ledger().stream().filter(l -> l.channel().equals("sms")).count())
+                    .as("nothing sent twice").isEqualTo(sms(sandbox));
+            assertThat(sms(sandbox)).as(() -> "the engine ran on after the crash; the engine"
+                            + " said:\n" + tail(read(againPb.redirectOutput().file().toPath()))
+                            + tail(read(againPb.redirectError().file().toPath())))
                     .isLessThanOrEqualTo(CONTACTS).isGreaterThan(atCrash);
 
             Path export = dir.resolve("exports").resolve("evidence.csv");
@@ -217,6 +229,19 @@ class CanaryTest {
                     .isInstanceOf(StoreException.class);
             assertThat(Files.readAllBytes(copy.resolve(Store.FILE_NAME + ".mv.db"))).as("unchanged").isEqualTo(before);
         }
+    }
+
+    /** A failed run's logs and data folder, copied to target/canary-failure for a look (the temp folder goes). */
+    private void keepForInspection(Path data) throws Exception {
+        Path keep = Path.of("target", "canary-failure");
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = keep.resolve(dir.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        System.out.println("the failed run's files are in " + keep.toAbsolutePath() + " (data: " + data + ")");
     }
 
     private static int sms(Sandbox sandbox) {

@@ -694,9 +694,13 @@ public final class Engine implements EngineContext, AutoCloseable {
                 if (a.channel().equals(Channel.VOICE.name())) {
                     Optional<Boolean> placed = dialer.reconcile(a);
                     if (placed.isPresent()) {
+                        // sent: the ids a placement records (list, contact), so the enrollment awaits the call's
+                        // result from the placement; without the contact id it moved on as if nothing were awaited
+                        // and the call's outcome was lost (FaultEngineTest: an answered person called again)
                         settle(a, placed.get(), placed.get() ? "reconciler: the contact is in the Genesys dialer's"
                                 + " list" : "reconciler: the Genesys dialer's list never received the contact",
-                                placed.get() ? VoiceDialer.genesysId(a.id()) : null, null);
+                                placed.get() ? dialer.listOf(a) : null,
+                                placed.get() ? VoiceDialer.genesysId(a.id()) : null);
                         settled++;
                     } else {
                         reconcileRequested.set(true);

@@ -267,6 +267,7 @@ final class VoiceDialer {
     }
 
     private void placed(Injection i, String listId, Instant now) {
+        LOG.debug("attempt {} placed as {} until {}", i.attemptId(), genesysId(i.attemptId()), i.expiresAt());
         placements.place(i.attemptId(), i.row().id(), i.campaign().id(), i.row().contactId(), listId,
                 genesysId(i.attemptId()), i.number(), now, i.expiresAt());
         Instant due = min(i.expiresAt(), now.plus(POLL));
@@ -302,7 +303,11 @@ final class VoiceDialer {
                     return; // started by the next batch
                 }
                 // a restarted campaign goes over its whole list again: nothing already called may stay in it
-                deleteSettled(c.id(), r.listId());
+                LOG.debug("Genesys voice campaign of campaign {} is {}: a new cycle", c.id(), vc.campaignStatus());
+                // every page of them: a restart after only the first page would call the rest again
+                while (deleteSettled(c.id(), r.listId())) {
+                    // the next page
+                }
                 removeCalled(c.id(), r.listId());
                 holdUnknown(c.id(), r.listId());
                 ctx.client().campaigns().startVoiceCampaign(r.campaignId());
@@ -434,6 +439,7 @@ final class VoiceDialer {
             return;
         }
         String name = codeName(dial.get().code());
+        LOG.debug("attempt {} ({}) settled: called at {}", i.attempt().id(), p.genesysContactId(), dial.get().at());
         DialerResult r = DialerResult.of(name, Set.copyOf(codeFlags.getOrDefault(dial.get().code(), List.of())));
         placements.noteDial(p.id(), dial.get().encoded());
         placements.close(p.id(), p.state().equals("WITHDRAWN") ? "WITHDRAWN" : "SETTLED", null, now);
@@ -508,6 +514,7 @@ final class VoiceDialer {
         }
         placements.close(p.id(), "WITHDRAWN", reason, ctx.now());
         ctx.repo().nudge(p.enrollmentId(), ctx.now());
+        LOG.debug("withdrew {} ({}); a call seen: {}", p.genesysContactId(), reason, dial.isPresent());
         return dial;
     }
 
@@ -584,10 +591,18 @@ final class VoiceDialer {
      * (its result is settled from there) and the contact leaves the list, so a new cycle cannot call it again.
      */
     private void removeCalled(long campaignId, String listId) {
-        List<PlacementRow> open = placements.ofList(campaignId, listId, Set.of("PLACED"), 1000);
-        if (open.isEmpty()) {
-            return;
+        long after = 0;
+        while (true) {
+            List<PlacementRow> open = placements.ofList(campaignId, listId, Set.of("PLACED"), after, 1000);
+            if (open.isEmpty()) {
+                return;
+            }
+            after = open.getLast().id();
+            removeCalled(listId, open);
         }
+    }
+
+    private void removeCalled(String listId, List<PlacementRow> open) {
         Map<String, Contacts.DialerContact> found = new HashMap<>();
         ctx.client().contacts().getContacts(listId, open.stream().map(PlacementRow::genesysContactId).toList())
                 .forEach(dc -> found.put(dc.id(), dc));
@@ -602,6 +617,8 @@ final class VoiceDialer {
         if (called.isEmpty()) {
             return;
         }
+        LOG.debug("called before a restart, removed: {}", called.stream().map(PlacementRow::genesysContactId)
+                .toList());
         ctx.client().contacts().deleteContacts(listId, called.stream().map(PlacementRow::genesysContactId).toList());
         Instant now = ctx.now();
         for (PlacementRow p : called) {
@@ -623,6 +640,7 @@ final class VoiceDialer {
                 continue;
             }
             try {
+                LOG.debug("attempt {} UNKNOWN: {} held uncallable before a new cycle", a.id(), genesysId(a.id()));
                 ctx.client().contacts().updateContact(listId, genesysId(a.id()), dc -> dc.withCallable(false));
             } catch (GenesysApiException e) {
                 if (e.status() != 404) {
@@ -632,16 +650,19 @@ final class VoiceDialer {
         }
     }
 
-    private void deleteSettled(long campaignId, String listId) {
+    /** Deletes a page of settled placements from the list; returns whether there was one. */
+    private boolean deleteSettled(long campaignId, String listId) {
         List<PlacementRow> settled = placements.ofList(campaignId, listId, Set.of("SETTLED"), 250);
         if (settled.isEmpty()) {
-            return;
+            return false;
         }
+        LOG.debug("settled, removed: {}", settled.stream().map(PlacementRow::genesysContactId).toList());
         ctx.client().contacts().deleteContacts(listId, settled.stream().map(PlacementRow::genesysContactId).toList());
         Instant now = ctx.now();
         for (PlacementRow p : settled) {
             placements.close(p.id(), "WITHDRAWN", "result recorded; removed from the dialer's list", now);
         }
+        return true;
     }
 
     // ---- events and reconciliation ----------------------------------------------------------------------------
@@ -680,6 +701,7 @@ final class VoiceDialer {
         try {
             Instant now = ctx.now();
             Optional<Dial> called = dial(arrived, null, a.createdAt());
+            LOG.debug("attempt {} UNKNOWN reconciled: in the list, called: {}", a.id(), called.isPresent());
             if (called.isPresent()) {
                 // the dialer called it: recorded as a placement with that call, made uncallable, and sent; the
                 // enrollment then awaits the result as any placement does, so the call's outcome (an answer ends
@@ -708,6 +730,11 @@ final class VoiceDialer {
 
     static String genesysId(long attemptId) {
         return "sb-a" + attemptId;
+    }
+
+    /** The Genesys contact list a voice attempt of this campaign goes into. */
+    String listOf(AttemptRow a) {
+        return placements.object(a.campaignId(), LIST).orElse("no-dialer-list");
     }
 
     private static Instant min(Instant a, Instant b) {
