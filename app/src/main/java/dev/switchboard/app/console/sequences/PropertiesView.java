@@ -352,7 +352,9 @@ final class PropertiesView {
             to.setId("output-" + key);
             boolean connected = step.edges().stream().anyMatch(p::matches);
             to.setValue(step.edges().stream().filter(p::matches).map(Edge::to).findFirst().orElse("—"));
-            to.setPrefWidth(150);
+            to.setPrefWidth(120);
+            to.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(to, Priority.ALWAYS);
             to.setOnAction(e -> {
                 if ("—".equals(to.getValue())) {
                     vm.disconnect(step.id(), p);
@@ -361,8 +363,8 @@ final class PropertiesView {
                 }
             });
             Label name = Ui.label(null, p.display(step), "seq-output-name");
-            name.setMinWidth(110);
-            name.setMaxWidth(110);
+            name.setMinWidth(128);
+            name.setMaxWidth(128);
             javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(p.display(step)));
             Button remove = Ui.button("removeOutput-" + key, null, Feather.X);
             remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -381,21 +383,22 @@ final class PropertiesView {
             which.setId("addOutputPort");
             which.setPromptText("Outcome or failure reason");
             which.setConverter(Ui.itemLabels(which::getItems, p -> p.display(step)));
-            which.setPrefWidth(110);
-            which.setMinWidth(110);
+            which.setMaxWidth(Double.MAX_VALUE);
             ComboBox<String> to = new ComboBox<>(FXCollections.observableArrayList(others.subList(1,
                     others.size())));
             to.setId("addOutputTarget");
-            to.setPromptText("to step");
-            to.setPrefWidth(150);
+            to.setPromptText("going to step");
+            to.setPrefWidth(120);
+            to.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(to, Priority.ALWAYS);
             Button add = Ui.button("addOutputButton", null, Feather.PLUS);
             add.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL);
             add.setTooltip(new javafx.scene.control.Tooltip("Add this output, going to that step"));
             add.disableProperty().bind(which.valueProperty().isNull().or(to.valueProperty().isNull()));
             add.setOnAction(e -> vm.addOutput(step.id(), which.getValue(), to.getValue()));
-            HBox row = new HBox(8, which, to, add);
+            HBox row = new HBox(8, to, add);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            box.getChildren().addAll(Ui.label(null, "Add output", "seq-field-label"), row);
+            box.getChildren().addAll(Ui.label(null, "Add output", "seq-field-label"), which, row);
         }
         return box;
     }

@@ -156,6 +156,8 @@ class SequencesViewTest {
         Fx.waitUntil(5, "its dot on the card", () -> robot.lookup("#port-sms-1-failed_(invalid_destination)")
                 .tryQuery().isPresent());
         assertThat(robot.lookup("#removeOutput-failed_(invalid_destination)").tryQuery()).isPresent();
+        robot.interact(() -> { });
+        assertThat(Screenshots.save(stage.getScene(), "sequences-add-output")).exists();
 
         // Delete removes the selected step; Ctrl+Z brings it back
         robot.clickOn("#node-email-1");
