@@ -42,7 +42,7 @@ final class EdgeRoutes {
                 highest = Math.min(highest, c.getMinY());
             }
         }
-        double offset = CLEARANCE + lane * LANE;
+        double offset = CLEARANCE + lane % 6 * LANE;
         double below = lowest + offset;
         double above = highest - offset;
         double viaBelow = Math.abs(below - a.getY()) + Math.abs(below - b.getY());
