@@ -37,6 +37,9 @@ abstract class ActingCommand implements Callable<Integer> {
                 Actor actor = workspace.users().authenticate(as, Passwords.actor());
                 spec.commandLine().getOut().println(act(workspace, actor));
                 return ExitCodes.OK;
+            } catch (Refused e) {
+                err.println("switchboard " + what() + ": " + e.getMessage());
+                return e.code;
             } catch (PermissionDeniedException e) {
                 err.println("switchboard " + what() + ": " + e.getMessage());
                 return ExitCodes.DENIED;
@@ -52,5 +55,18 @@ abstract class ActingCommand implements Callable<Integer> {
                 return ExitCodes.INPUT;
             }
         });
+    }
+
+    /**
+     * A refusal with its own exit code and a message printed as it is (it may span lines; the command made each
+     * line safe to print).
+     */
+    static final class Refused extends RuntimeException {
+        final int code;
+
+        Refused(int code, String message) {
+            super(message);
+            this.code = code;
+        }
     }
 }

@@ -132,8 +132,12 @@ public final class ConsoleApp extends Application {
         FirstStartViewModel vm = new FirstStartViewModel(new WorkspaceFirstStart(workspace, context.clock()),
                 context.tasks());
         Runnable signIn = () -> UsersScreen.signIn(stage, workspace, context.tasks(), session, Platform::exit);
-        vm.setOnNotNeeded(signIn);
+        vm.setOnNotNeeded(() -> {
+            shellVm.profilesReady();
+            signIn.run();
+        });
         vm.setOnDone(result -> {
+            shellVm.profilesReady();
             if (result.signedIn() != null) {
                 session.signIn(result.signedIn());
             } else {

@@ -38,6 +38,12 @@ class FirstStartSmokeTest {
             Fx.waitUntil(60, "the welcome dialog shows", () -> robot.lookup("#welcomeDialog").tryQuery()
                     .isPresent());
             Scene welcome = sceneWith("#welcomeDialog");
+            // nobody to sign in as yet: the status bar offers no "Sign in…" while the welcome runs
+            Scene main = sceneWith("#statusBar");
+            assertThat(Fx.call(() -> main.lookup("#switchUserButton").isVisible())).isFalse();
+            assertThat(Fx.call(() -> ((javafx.scene.control.Labeled) main.lookup("#statusStore")).getText()))
+                    .isEqualTo("Store open");
+            Screenshots.save(main, "first-start-behind-welcome");
             Fx.run(() -> {
                 ((TextField) welcome.lookup("#welcomeName")).setText("ada");
                 ((PasswordField) welcome.lookup("#welcomePassword")).setText("short");
@@ -67,6 +73,9 @@ class FirstStartSmokeTest {
                     .contains("Launch");
             assertThat(Fx.call(() -> robot.lookup("#welcomeDialog").tryQuery().isPresent())).isFalse();
             Screenshots.save(sceneWith("#campaignsScreen"), "first-start-campaigns");
+            assertThat(Fx.call(() -> main.lookup("#switchUserButton").isVisible())).isTrue();
+            assertThat(Fx.call(() -> ((javafx.scene.control.Labeled) main.lookup("#switchUserButton")).getText()))
+                    .isEqualTo("Switch user…");
         } finally {
             FxToolkit.cleanupApplication(app);
         }

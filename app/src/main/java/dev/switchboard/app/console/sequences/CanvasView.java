@@ -43,6 +43,7 @@ final class CanvasView {
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final Group labelLayer = new Group();
     private final Group dragLayer = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate(0, 0);
@@ -66,7 +67,7 @@ final class CanvasView {
         clip.heightProperty().bind(viewport.heightProperty());
         viewport.setClip(clip);
         world.getTransforms().addAll(translate, scale);
-        world.getChildren().addAll(edgeLayer, nodeLayer, dragLayer);
+        world.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, dragLayer);
         viewport.getChildren().add(world);
         viewport.setFocusTraversable(true);
 
@@ -279,9 +280,24 @@ final class CanvasView {
         drawEdges();
     }
 
+    /**
+     * Draws every edge: forward edges as curves; back edges (to a step left of the output, loops) routed around the
+     * cards: out of the output's side, along the outside of the cards they pass (below or above, whichever is
+     * shorter), into the target's input. Labels go above the cards, where they cover no card and no other label.
+     */
     private void drawEdges() {
         edgeLayer.getChildren().clear();
+        labelLayer.getChildren().clear();
         DesignerViewModel.EdgeRef selected = vm.selectedEdgeProperty().get();
+        Map<String, Bounds> boxes = new LinkedHashMap<>();
+        for (NodeCard c : cards.values()) {
+            // the START chip sits above the card's top edge
+            boxes.put(c.step.id(), new javafx.geometry.BoundingBox(c.getLayoutX() - 4, c.getLayoutY() - 14,
+                    Cards.WIDTH + 8, Cards.height(c.step) + 18));
+        }
+        List<Bounds> obstacles = List.copyOf(boxes.values());
+        List<Bounds> placed = new java.util.ArrayList<>();
+        int lane = 0;
         for (NodeCard from : cards.values()) {
             for (Edge e : from.step.edges()) {
                 NodeCard to = cards.get(e.to());
@@ -296,52 +312,73 @@ final class CanvasView {
                 Point2D end = new Point2D(to.getLayoutX() + b.x(), to.getLayoutY() + b.y());
                 boolean isSelected = selected != null && selected.from().equals(from.step.id())
                         && selected.port().equals(port);
-                edgeLayer.getChildren().add(edge(from.step, port, start, end, isSelected));
+                // a back edge, or a forward one whose curve would pass through another card, goes around them
+                boolean back = end.getX() < start.getX() + 20;
+                List<Bounds> others = boxes.entrySet().stream().filter(o -> !o.getKey().equals(from.step.id())
+                        && !o.getKey().equals(e.to())).map(Map.Entry::getValue).toList();
+                boolean blocked = !back && EdgeRoutes.crosses(EdgeRoutes.curve(start, end), others);
+                List<Point2D> route = back || blocked ? EdgeRoutes.around(start, end, lane++, obstacles) : null;
+                edge(from.step, port, start, end, route, isSelected, obstacles, placed);
             }
         }
     }
 
-    private Group edge(Step from, Port port, Point2D a, Point2D b, boolean selected) {
-        double dx = Math.max(50, Math.abs(b.getX() - a.getX()) / 2);
-        boolean back = b.getX() < a.getX() + 20;
-        double drop = back ? 70 : 0;
-        CubicCurve curve = new CubicCurve(a.getX(), a.getY(), a.getX() + dx, a.getY() + drop,
-                b.getX() - dx, b.getY() + drop, b.getX() - 6, b.getY());
-        curve.getStyleClass().addAll("seq-edge", selected ? "selected" : "plain");
-        curve.setFill(null);
-        CubicCurve hit = new CubicCurve(curve.getStartX(), curve.getStartY(), curve.getControlX1(),
-                curve.getControlY1(), curve.getControlX2(), curve.getControlY2(), curve.getEndX(), curve.getEndY());
+    private void edge(Step from, Port port, Point2D a, Point2D b, List<Point2D> route, boolean selected,
+                      List<Bounds> obstacles, List<Bounds> placed) {
+        javafx.scene.shape.Shape line;
+        javafx.scene.shape.Shape hit;
+        List<Point2D> along;
+        if (route != null) {
+            line = EdgeRoutes.rounded(route, 10);
+            hit = EdgeRoutes.rounded(route, 10);
+            along = EdgeRoutes.labelSpots(route);
+        } else {
+            CubicCurve curve = EdgeRoutes.curve(a, b);
+            line = curve;
+            hit = new CubicCurve(curve.getStartX(), curve.getStartY(), curve.getControlX1(), curve.getControlY1(),
+                    curve.getControlX2(), curve.getControlY2(), curve.getEndX(), curve.getEndY());
+            along = new java.util.ArrayList<>();
+            for (double t : new double[] {0.35, 0.5, 0.25, 0.65, 0.15, 0.8}) {
+                along.add(EdgeRoutes.cubic(curve, t));
+            }
+        }
+        line.getStyleClass().addAll("seq-edge", selected ? "selected" : "plain");
+        line.setFill(null);
         hit.getStyleClass().add("seq-edge-hit");
         hit.setFill(null);
         Polygon arrow = new Polygon(b.getX() - 10, b.getY() - 5, b.getX() - 1, b.getY(), b.getX() - 10, b.getY() + 5);
         arrow.getStyleClass().addAll("seq-arrow", selected ? "selected" : "plain");
         String text = port.display(from);
-        Label label = Ui.label(null, text, "seq-edge-label");
-        if (selected) {
-            label.getStyleClass().add("selected");
-        }
-        // the label sits a third of the way along, away from where several edges meet at a target
-        double t = 0.35;
-        double mt = 1 - t;
-        double x = mt * mt * mt * curve.getStartX() + 3 * mt * mt * t * curve.getControlX1()
-                + 3 * mt * t * t * curve.getControlX2() + t * t * t * curve.getEndX();
-        double y = mt * mt * mt * curve.getStartY() + 3 * mt * mt * t * curve.getControlY1()
-                + 3 * mt * t * t * curve.getControlY2() + t * t * t * curve.getEndY();
-        label.autosize();
-        label.applyCss();
-        double w = label.prefWidth(-1);
-        label.relocate(x - w / 2, y - 9);
-        // on a short edge the output's name beside its dot says it already; a label would cover the cards
-        boolean roomy = Math.abs(b.getX() - a.getX()) >= 150 || back;
-        Group g = roomy ? new Group(hit, curve, arrow, label) : new Group(hit, curve, arrow);
+        Group g = new Group(hit, line, arrow);
         g.setId("edge-" + from.id() + "-" + text.replace(' ', '_'));
-        g.setOnMouseClicked(e -> {
+        javafx.event.EventHandler<MouseEvent> select = e -> {
             vm.selectedEdgeProperty().set(new DesignerViewModel.EdgeRef(from.id(), port));
             viewport.requestFocus();
             e.consume();
-        });
+        };
+        g.setOnMouseClicked(select);
         g.setOnMousePressed(MouseEvent::consume);
-        return g;
+        edgeLayer.getChildren().add(g);
+        // on a short forward edge the output's name beside its dot says it already
+        if (route == null && Math.abs(b.getX() - a.getX()) < 150) {
+            return;
+        }
+        Label label = Ui.label("edgeLabel-" + from.id() + "-" + text.replace(' ', '_'), text, "seq-edge-label");
+        if (selected) {
+            label.getStyleClass().add("selected");
+        }
+        labelLayer.getChildren().add(label);
+        label.applyCss();
+        label.autosize();
+        double w = label.prefWidth(-1);
+        double h = label.prefHeight(-1);
+        // near the output's dot first when nothing else fits
+        along.add(new Point2D(a.getX() + 10 + w / 2, a.getY() - h / 2 - 2));
+        Bounds spot = EdgeRoutes.freeSpot(along, w, h, obstacles, placed);
+        label.resizeRelocate(spot.getMinX(), spot.getMinY(), w, h);
+        placed.add(spot);
+        label.setOnMouseClicked(select);
+        label.setOnMousePressed(MouseEvent::consume);
     }
 
     // ---- gestures on cards ---------------------------------------------------------------------------------------

@@ -195,6 +195,34 @@ public final class DesignerViewModel {
                 g -> g.connected(from, port, to));
     }
 
+    /** The outputs step {@code id} could have that it does not show yet (a failure reason, another outcome). */
+    public List<Port> addableOutputs(String id) {
+        return getGraph().step(id).map(Port::addable).orElse(List.of());
+    }
+
+    /**
+     * Gives step {@code from} the output {@code port}, routed to step {@code to} (an output is an edge: it needs a
+     * step to go to). One command.
+     */
+    public void addOutput(String from, Port port, String to) {
+        Step s = getGraph().step(from).orElse(null);
+        if (s == null || !Port.supported(s).contains(port)) {
+            return;
+        }
+        apply("add output " + port.display(s) + " to " + from, g -> g.connected(from, port, to));
+    }
+
+    /**
+     * Removes the edge of {@code from}'s output {@code port}: an output the step's kind always shows stays on its
+     * card, unconnected; any other output goes with it.
+     */
+    public void removeOutput(String from, Port port) {
+        Step s = getGraph().step(from).orElse(null);
+        if (s != null) {
+            apply("remove output " + port.display(s) + " of " + from, g -> g.disconnected(from, port));
+        }
+    }
+
     public void disconnect(String from, Port port) {
         apply("disconnect " + from, g -> g.disconnected(from, port));
     }

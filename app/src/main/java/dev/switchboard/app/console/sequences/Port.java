@@ -62,6 +62,45 @@ public record Port(Label on, Optional<FailureReason> reason) {
         return out;
     }
 
+    /**
+     * Every output the model lets {@code step} route: the outcomes its channel (or, for a branch on the outcome, any
+     * touch) can end in, failed with each {@link FailureReason}, and else; a branch on a condition has match and
+     * else, a wait only its "then". Opted-out and converted are left out: they end the enrollment whatever the
+     * edges say.
+     */
+    public static List<Port> supported(Step step) {
+        List<Label> labels = switch (step) {
+            case Step.Touch t when t.channel() == Channel.VOICE ->
+                    List.of(Label.ANSWERED, Label.NO_ANSWER, Label.BUSY, Label.TIMED_OUT, Label.FAILED);
+            case Step.Touch t when t.channel() == Channel.EMAIL ->
+                    List.of(Label.DELIVERED, Label.BOUNCED, Label.TIMED_OUT, Label.FAILED);
+            case Step.Touch t -> List.of(Label.DELIVERED, Label.TIMED_OUT, Label.FAILED);
+            case Step.Wait w -> List.of();
+            case Step.Branch b when b.on() == BranchOn.OUTCOME -> List.of(Label.ANSWERED, Label.DELIVERED,
+                    Label.NO_ANSWER, Label.BUSY, Label.BOUNCED, Label.TIMED_OUT, Label.FAILED);
+            case Step.Branch b -> List.of(Label.MATCH);
+            case Step.Exit x -> List.of();
+        };
+        if (step instanceof Step.Exit) {
+            return List.of();
+        }
+        List<Port> out = new ArrayList<>();
+        labels.forEach(l -> out.add(of(l)));
+        if (labels.contains(Label.FAILED)) {
+            for (FailureReason r : FailureReason.values()) {
+                out.add(new Port(Label.FAILED, Optional.of(r)));
+            }
+        }
+        out.add(of(Label.ELSE));
+        return out;
+    }
+
+    /** The outputs {@code step} supports that its card does not show yet, for "Add output". */
+    public static List<Port> addable(Step step) {
+        List<Port> shown = of(step);
+        return supported(step).stream().filter(p -> !shown.contains(p)).toList();
+    }
+
     private static List<Label> standard(Step step) {
         return switch (step) {
             case Step.Touch t when t.channel() == Channel.VOICE ->

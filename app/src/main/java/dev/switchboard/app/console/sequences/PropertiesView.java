@@ -337,17 +337,24 @@ final class PropertiesView {
         };
     }
 
-    /** Where each output goes, as pickers: the same as dragging from its dot. */
+    /**
+     * Where each output goes, as pickers (the same as dragging from its dot), a remove button on each connected one,
+     * and "Add output" for any outcome or failure reason the step supports but does not show yet.
+     */
     private Node outputs(Step step) {
         VBox box = new VBox(6, Ui.label(null, "Outputs", "seq-field-label"));
         List<String> others = new ArrayList<>();
         others.add("—");
         vm.getGraph().steps().stream().map(Step::id).filter(s -> !s.equals(step.id())).forEach(others::add);
         for (Port p : Port.of(step)) {
+            String key = p.display(step).replace(' ', '_');
             ComboBox<String> to = new ComboBox<>(FXCollections.observableArrayList(others));
-            to.setId("output-" + p.display(step).replace(' ', '_'));
+            to.setId("output-" + key);
+            boolean connected = step.edges().stream().anyMatch(p::matches);
             to.setValue(step.edges().stream().filter(p::matches).map(Edge::to).findFirst().orElse("—"));
-            to.setPrefWidth(150);
+            to.setPrefWidth(120);
+            to.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(to, Priority.ALWAYS);
             to.setOnAction(e -> {
                 if ("—".equals(to.getValue())) {
                     vm.disconnect(step.id(), p);
@@ -356,10 +363,42 @@ final class PropertiesView {
                 }
             });
             Label name = Ui.label(null, p.display(step), "seq-output-name");
-            name.setMinWidth(110);
-            HBox row = new HBox(8, name, to);
+            name.setMinWidth(128);
+            name.setMaxWidth(128);
+            javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(p.display(step)));
+            Button remove = Ui.button("removeOutput-" + key, null, Feather.X);
+            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+            boolean standard = Port.of(Steps.withEdges(step, List.of())).contains(p);
+            remove.setTooltip(new javafx.scene.control.Tooltip(standard ? "Disconnect this output"
+                    : "Remove this output"));
+            remove.setDisable(!connected);
+            remove.setOnAction(e -> vm.removeOutput(step.id(), p));
+            HBox row = new HBox(8, name, to, remove);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             box.getChildren().add(row);
+        }
+        List<Port> addable = Port.addable(step);
+        if (!addable.isEmpty() && others.size() > 1) {
+            ComboBox<Port> which = new ComboBox<>(FXCollections.observableArrayList(addable));
+            which.setId("addOutputPort");
+            which.setPromptText("Outcome or failure reason");
+            which.setConverter(Ui.itemLabels(which::getItems, p -> p.display(step)));
+            which.setMaxWidth(Double.MAX_VALUE);
+            ComboBox<String> to = new ComboBox<>(FXCollections.observableArrayList(others.subList(1,
+                    others.size())));
+            to.setId("addOutputTarget");
+            to.setPromptText("going to step");
+            to.setPrefWidth(120);
+            to.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(to, Priority.ALWAYS);
+            Button add = Ui.button("addOutputButton", null, Feather.PLUS);
+            add.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL);
+            add.setTooltip(new javafx.scene.control.Tooltip("Add this output, going to that step"));
+            add.disableProperty().bind(which.valueProperty().isNull().or(to.valueProperty().isNull()));
+            add.setOnAction(e -> vm.addOutput(step.id(), which.getValue(), to.getValue()));
+            HBox row = new HBox(8, to, add);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.getChildren().addAll(Ui.label(null, "Add output", "seq-field-label"), which, row);
         }
         return box;
     }

@@ -306,22 +306,31 @@ public final class ShellView {
         FontIcon engineDot = Ui.icon(Feather.ACTIVITY);
         Label engine = Ui.label("statusEngine", "");
         engine.setGraphic(engineDot);
-        engine.textProperty().bind(vm.engineStatusProperty().map(EngineStatus::label));
+        engine.textProperty().bind(vm.engineLineProperty());
         Tooltip engineTip = new Tooltip();
-        engineTip.textProperty().bind(vm.engineStatusProperty().map(s -> s.problem() == null ? s.label()
-                : s.problem()));
+        engineTip.setWrapText(true);
+        engineTip.setMaxWidth(480);
         engine.setTooltip(engineTip);
-        vm.engineStatusProperty().subscribe(s -> {
-            engineDot.getStyleClass().removeAll("opening", "open", "failed");
-            engineDot.getStyleClass().add(s.killSwitch() || s.state() == EngineState.FAILED ? "failed"
+        Runnable engineLook = () -> {
+            EngineStatus s = vm.engineStatusProperty().get();
+            StoreState store = vm.stateProperty().get();
+            boolean open = store == StoreState.OPEN;
+            engineTip.setText(!open ? (vm.problemProperty().get() != null ? vm.problemProperty().get()
+                    : vm.engineLineProperty().get()) : s.problem() == null ? s.label() : s.problem());
+            engineDot.getStyleClass().removeAll("opening", "open", "failed", "store-dot");
+            engineDot.getStyleClass().add(!open ? (store == StoreState.FAILED ? "failed" : "opening")
+                    : s.killSwitch() || s.state() == EngineState.FAILED ? "failed"
                     : s.state() == EngineState.RUNNING ? "open" : "opening");
             engineDot.getStyleClass().add("store-dot");
-        });
+        };
+        vm.engineStatusProperty().subscribe(engineLook);
+        vm.stateProperty().subscribe(engineLook);
+        vm.problemProperty().subscribe(engineLook);
         FontIcon dot = Ui.icon(Feather.CIRCLE);
         dot.getStyleClass().add("store-dot");
         Label store = Ui.label("statusStore", "");
         store.setGraphic(dot);
-        store.textProperty().bind(vm.stateProperty().map(StoreState::label));
+        store.textProperty().bind(vm.storeLineProperty());
         vm.stateProperty().subscribe(s -> {
             dot.getStyleClass().removeAll("opening", "open", "failed");
             dot.getStyleClass().add(s.name().toLowerCase(Locale.ROOT));
@@ -339,7 +348,9 @@ public final class ShellView {
                 onSwitchUser.run();
             }
         });
-        switchUser.visibleProperty().bind(vm.stateProperty().isEqualTo(StoreState.OPEN));
+        // not while the first start makes the first profile: there is nobody to sign in as yet
+        switchUser.visibleProperty().bind(vm.stateProperty().isEqualTo(StoreState.OPEN)
+                .and(vm.profilesReadyProperty().or(session.actorProperty().isNotNull())));
         switchUser.managedProperty().bind(switchUser.visibleProperty());
         HBox bar = new HBox(folder, Ui.spacer(), user, switchUser, org, engine, store);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -51,6 +51,13 @@ public final class ShellViewModel {
             "vaultNeed");
     private final ReadOnlyStringWrapper vaultError = new ReadOnlyStringWrapper(this, "vaultError");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper heldElsewhere =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "heldElsewhere");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper profilesReady =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "profilesReady");
+    private final ReadOnlyStringWrapper storeLine = new ReadOnlyStringWrapper(this, "storeLine",
+            StoreState.OPENING.label());
+    private final ReadOnlyStringWrapper engineLine = new ReadOnlyStringWrapper(this, "engineLine");
     private PassphraseOpener passphraseOpener = (p, choose) -> {
         throw new VaultNeededException(VaultNeededException.Need.CHOOSE, "This console cannot open a vault.");
     };
@@ -69,6 +76,10 @@ public final class ShellViewModel {
         this.opener = opener;
         this.engine = engine;
         dataFolder.set(dataDir.toAbsolutePath().toString());
+        state.subscribe(this::describe);
+        engineStatus.subscribe(this::describe);
+        heldElsewhere.subscribe(this::describe);
+        describe();
         darkTheme.set(theme.dark());
         darkTheme.addListener((obs, was, dark) -> theme.setDark(dark));
     }
@@ -122,6 +133,7 @@ public final class ShellViewModel {
 
     private void opening(Callable<Workspace> how) {
         state.set(StoreState.OPENING);
+        heldElsewhere.set(false);
         problem.set(null);
         vaultError.set(null);
         tasks.task(how)
@@ -140,7 +152,8 @@ public final class ShellViewModel {
                         state.set(StoreState.VAULT);
                         return;
                     }
-                    if (e instanceof StoreUnavailableException) {
+                    if (e instanceof StoreUnavailableException u) {
+                        heldElsewhere.set(u.heldByAnotherProcess());
                         problem.set(e.getMessage());
                     } else {
                         LOG.error("Could not open the store", e);
@@ -157,6 +170,45 @@ public final class ShellViewModel {
             polling = true;
             pollEngine();
         }
+    }
+
+    /**
+     * The status bar's store and engine lines. The console's engine runs on the store it opens, so until the store
+     * is open the engine line says what it waits for (or why it will not start) rather than "starting".
+     */
+    private void describe() {
+        StoreState s = state.get();
+        storeLine.set(s == StoreState.FAILED && heldElsewhere.get() ? "Store in use by another process" : s.label());
+        engineLine.set(switch (s) {
+            case OPEN -> engineStatus.get().label();
+            case OPENING -> "Engine waits for the store";
+            case VAULT -> "Engine waits for the vault's passphrase";
+            case FAILED -> heldElsewhere.get() ? "Engine not started: another process holds the store"
+                    : "Engine not started: the store cannot be opened";
+        });
+    }
+
+    /** The status bar's store line: the state, or who holds the store when another process does. */
+    public ReadOnlyStringProperty storeLineProperty() {
+        return storeLine.getReadOnlyProperty();
+    }
+
+    /** The status bar's engine line: its state once the store is open; before, what it waits for. */
+    public ReadOnlyStringProperty engineLineProperty() {
+        return engineLine.getReadOnlyProperty();
+    }
+
+    /**
+     * True once the open store has profiles to sign in as: false while the first start makes the first one (the
+     * welcome dialog), so the status bar offers no "Sign in…" then.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty profilesReadyProperty() {
+        return profilesReady.getReadOnlyProperty();
+    }
+
+    /** The store has its profiles (the first start found some, or made the first). */
+    public void profilesReady() {
+        profilesReady.set(true);
     }
 
     /** Reads the engine's status now (and then every {@link #ENGINE_POLL}). */

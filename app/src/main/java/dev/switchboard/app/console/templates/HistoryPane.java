@@ -46,8 +46,8 @@ final class HistoryPane {
         table.setId("versionsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Ui.label(null, "Not saved yet.", "muted"));
-        table.getColumns().add(column("Version", 60, v -> "v" + v.template().version()));
-        table.getColumns().add(column("State", 80, v -> v.state().name().toLowerCase(Locale.ROOT)
+        table.getColumns().add(column("Version", 76, v -> "v" + v.template().version()));
+        table.getColumns().add(column("State", 96, v -> v.state().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ')));
         table.getColumns().add(column("Author", 100, TemplateVersion::author));
         table.getColumns().add(column("Reviewer", 100, v -> v.approver() == null ? "" : v.approver()));

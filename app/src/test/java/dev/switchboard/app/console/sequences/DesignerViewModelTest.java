@@ -3,6 +3,7 @@ package dev.switchboard.app.console.sequences;
 import dev.switchboard.model.contact.Channel;
 import dev.switchboard.model.sequence.BranchOn;
 import dev.switchboard.model.sequence.Edge;
+import dev.switchboard.model.sequence.FailureReason;
 import dev.switchboard.model.sequence.Label;
 import dev.switchboard.model.sequence.Sequence;
 import dev.switchboard.model.sequence.Step;
@@ -181,5 +182,52 @@ class DesignerViewModelTest {
         String wait = vm.add(Palette.WAIT, new Point(0, 500));
         Step w = vm.getGraph().step(wait).orElseThrow();
         assertThat(Port.of(w)).singleElement().satisfies(p -> assertThat(p.display(w)).isEqualTo("then"));
+    }
+
+    @Test
+    void anOutputForAFailureReasonOrAnotherOutcomeIsAddedAndRemoved() {
+        voiceSmsEmail();
+        // an SMS offers its other outcome and every failure reason, never an output it shows already
+        List<Port> addable = vm.addableOutputs("sms-1");
+        Port invalid = new Port(Label.FAILED, java.util.Optional.of(FailureReason.INVALID_DESTINATION));
+        assertThat(addable).contains(Port.of(Label.TIMED_OUT), invalid,
+                new Port(Label.FAILED, java.util.Optional.of(FailureReason.BLOCKED)))
+                .doesNotContain(Port.of(Label.DELIVERED), Port.of(Label.FAILED), Port.of(Label.ELSE),
+                        Port.of(Label.ANSWERED), Port.of(Label.OPTED_OUT), Port.of(Label.CONVERTED));
+        assertThat(vm.addableOutputs("voice-1")).contains(Port.of(Label.TIMED_OUT))
+                .doesNotContain(Port.of(Label.BOUNCED), Port.of(Label.DELIVERED));
+        assertThat(vm.addableOutputs("exit-1")).isEmpty();
+
+        vm.addOutput("sms-1", invalid, "exit-1");
+        Step sms = vm.getGraph().step("sms-1").orElseThrow();
+        assertThat(sms.edges()).contains(Edge.onFailure(FailureReason.INVALID_DESTINATION, "exit-1"));
+        assertThat(Port.of(sms)).extracting(p -> p.display(sms))
+                .containsExactly("delivered", "failed", "failed (invalid destination)", "else");
+        assertThat(vm.addableOutputs("sms-1")).doesNotContain(invalid);
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.undoLabelProperty().get()).isEqualTo("Undo add output failed (invalid destination) to sms-1");
+
+        // an output the step does not support is refused
+        vm.addOutput("sms-1", Port.of(Label.MATCH), "exit-1");
+        assertThat(vm.getGraph().step("sms-1").orElseThrow().edges()).noneMatch(e -> e.on() == Label.MATCH);
+
+        // removed: an added output leaves the card; an output the kind always shows stays, unconnected
+        vm.removeOutput("sms-1", invalid);
+        Step after = vm.getGraph().step("sms-1").orElseThrow();
+        assertThat(Port.of(after)).doesNotContain(invalid);
+        vm.removeOutput("sms-1", Port.of(Label.DELIVERED));
+        Step plain = vm.getGraph().step("sms-1").orElseThrow();
+        assertThat(Port.of(plain)).contains(Port.of(Label.DELIVERED));
+        assertThat(plain.edges()).noneMatch(e -> e.on() == Label.DELIVERED);
+        vm.undo();
+        vm.undo();
+        assertThat(vm.getGraph().step("sms-1").orElseThrow().edges())
+                .contains(Edge.onFailure(FailureReason.INVALID_DESTINATION, "exit-1"));
+
+        // a branch on a condition offers nothing more than match and else; on the outcome, the failure reasons
+        String branch = vm.add(Palette.BRANCH, new Point(0, 300));
+        assertThat(vm.addableOutputs(branch)).isEmpty();
+        vm.setBranch(branch, BranchOn.OUTCOME, "");
+        assertThat(vm.addableOutputs(branch)).contains(invalid, Port.of(Label.BOUNCED));
     }
 }

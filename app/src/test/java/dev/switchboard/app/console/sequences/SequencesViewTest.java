@@ -103,6 +103,9 @@ class SequencesViewTest {
         assertThat(Fx.call(() -> vm.statusProperty().get())).isEqualTo("Published v1 · edits are saved as draft v2");
         robot.interact(() -> { });
         assertThat(Screenshots.save(stage.getScene(), "sequences-shipped")).exists();
+        // its long edge (the SMS's invalid destination, past the wait and the branch) has its label where no card is
+        assertThat(Fx.call(() -> robot.lookup(".seq-edge-label").queryAll().size())).isPositive();
+        assertNoLabelUnderACard(robot);
 
         // a new sequence: the voice call dragged from the palette, the rest clicked into view
         robot.clickOn("#newSequenceButton");
@@ -133,6 +136,29 @@ class SequencesViewTest {
         });
         assertThat(Fx.call(() -> d.problems().isEmpty())).isTrue();
 
+        // a failure reason the SMS did not show: added from the properties panel, going to the exit
+        Fx.run(() -> d.selectedProperty().set("sms-1"));
+        Fx.waitUntil(5, "the SMS's properties", () -> robot.lookup("#addOutputPort").tryQuery().isPresent());
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Port> which = robot.lookup("#addOutputPort").queryAs(
+                    javafx.scene.control.ComboBox.class);
+            which.setValue(new Port(Label.FAILED, java.util.Optional.of(
+                    dev.switchboard.model.sequence.FailureReason.INVALID_DESTINATION)));
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> to = robot.lookup("#addOutputTarget").queryAs(
+                    javafx.scene.control.ComboBox.class);
+            to.setValue("exit-1");
+        });
+        robot.clickOn("#addOutputButton");
+        Fx.waitUntil(5, "sms failed (invalid destination) → exit", () -> d.getGraph().step("sms-1").orElseThrow()
+                .edges().stream().anyMatch(e -> e.reason().isPresent() && e.to().equals("exit-1")));
+        Fx.waitUntil(5, "its dot on the card", () -> robot.lookup("#port-sms-1-failed_(invalid_destination)")
+                .tryQuery().isPresent());
+        assertThat(robot.lookup("#removeOutput-failed_(invalid_destination)").tryQuery()).isPresent();
+        robot.interact(() -> { });
+        assertThat(Screenshots.save(stage.getScene(), "sequences-add-output")).exists();
+
         // Delete removes the selected step; Ctrl+Z brings it back
         robot.clickOn("#node-email-1");
         robot.type(KeyCode.DELETE);
@@ -158,6 +184,15 @@ class SequencesViewTest {
         assertThat(Fx.call(() -> d.selectedProperty().get())).isEqualTo(looped);
         robot.interact(() -> { });
         assertThat(Screenshots.save(stage.getScene(), "sequences-invalid")).exists();
+        // the loop back from the branch to the wait goes around the cards, not through them, and is labelled
+        Node loop = robot.lookup("#edge-branch-1-else").query();
+        for (Node card : robot.lookup(".seq-card").queryAll()) {
+            Bounds inner = Fx.call(() -> card.localToScene(card.getLayoutBounds()));
+            assertThat(Fx.call(() -> crosses(loop, inner)))
+                    .as("the loop edge crosses %s", card.getId()).isFalse();
+        }
+        assertThat(robot.lookup("#edgeLabel-branch-1-else").tryQuery()).isPresent();
+        assertNoLabelUnderACard(robot);
 
         // fixed with a counter (three rounds at most), then published
         Fx.run(() -> {
@@ -177,5 +212,36 @@ class SequencesViewTest {
                 .anyMatch(s -> s.key().equals("payment-nudge") && s.latest() == 1);
         robot.interact(() -> { });
         assertThat(Screenshots.save(stage.getScene(), "sequences-published")).exists();
+        robot.interact(() -> Themes.apply(true));
+        robot.interact(() -> { });
+        assertThat(Screenshots.save(stage.getScene(), "sequences-published-dark")).exists();
+        robot.interact(() -> Themes.apply(false));
+    }
+
+    /** True when the edge's line passes through the card (its border aside: edges end on it). */
+    private static boolean crosses(Node edge, Bounds cardInScene) {
+        Bounds b = edge.sceneToLocal(cardInScene);
+        javafx.scene.shape.Rectangle inside = new javafx.scene.shape.Rectangle(b.getMinX() + 8, b.getMinY() + 8,
+                b.getWidth() - 16, b.getHeight() - 16);
+        for (Node n : ((javafx.scene.Group) edge).getChildren()) {
+            if (n.getStyleClass().contains("seq-edge") && n instanceof javafx.scene.shape.Shape line) {
+                javafx.scene.shape.Shape cut = javafx.scene.shape.Shape.intersect(line, inside);
+                if (cut.getBoundsInLocal().getWidth() > 0 || cut.getBoundsInLocal().getHeight() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** No edge label lies under or over a card. */
+    private static void assertNoLabelUnderACard(FxRobot robot) {
+        for (Node label : robot.lookup(".seq-edge-label").queryAll()) {
+            Bounds l = Fx.call(() -> label.localToScene(label.getLayoutBounds()));
+            for (Node card : robot.lookup(".seq-card").queryAll()) {
+                Bounds c = Fx.call(() -> card.localToScene(card.getLayoutBounds()));
+                assertThat(l.intersects(c)).as("label %s over card %s", label.getId(), card.getId()).isFalse();
+            }
+        }
     }
 }

@@ -28,12 +28,45 @@ class ShellViewModelTest {
                     null);
         });
         assertThat(vm.stateProperty().get()).isEqualTo(StoreState.OPENING);
+        assertThat(vm.engineLineProperty().get()).isEqualTo("Engine waits for the store");
 
         vm.open();
 
         assertThat(vm.stateProperty().get()).isEqualTo(StoreState.FAILED);
         assertThat(vm.problemProperty().get()).isEqualTo("The store is in use by the Switchboard console (pid 4242).");
         assertThat(vm.workspaceProperty().get()).isNull();
+        // the console's engine never starts on a store another process holds: the status bar says so
+        assertThat(vm.storeLineProperty().get()).isEqualTo("Store in use by another process");
+        assertThat(vm.engineLineProperty().get()).isEqualTo("Engine not started: another process holds the store");
+        assertThat(vm.profilesReadyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedOtherwiseSaysSoAndTheEngineWaitsForAVault() {
+        ShellViewModel vm = new ShellViewModel(Path.of("/data/sb"), new ThemePreference(prefs), tasks, () -> {
+            throw new StoreUnavailableException("The store failed its safety check.", false, null);
+        });
+        vm.open();
+        assertThat(vm.storeLineProperty().get()).isEqualTo("Store unavailable");
+        assertThat(vm.engineLineProperty().get()).isEqualTo("Engine not started: the store cannot be opened");
+
+        ShellViewModel locked = new ShellViewModel(Path.of("/data/sb"), new ThemePreference(prefs), tasks, () -> {
+            throw new VaultNeededException(VaultNeededException.Need.UNLOCK, "Give the vault's passphrase.");
+        });
+        locked.open();
+        assertThat(locked.engineLineProperty().get()).isEqualTo("Engine waits for the vault's passphrase");
+    }
+
+    @Test
+    void signInIsOfferedOnlyOnceTheStoreHasProfiles() {
+        ShellViewModel vm = new ShellViewModel(Path.of("/data/sb"), new ThemePreference(prefs), tasks, () -> null);
+        vm.open();
+        assertThat(vm.stateProperty().get()).isEqualTo(StoreState.OPEN);
+        assertThat(vm.profilesReadyProperty().get()).isFalse();
+        vm.profilesReady();
+        assertThat(vm.profilesReadyProperty().get()).isTrue();
+        // once the store is open the line is the engine's own (no engine here: stopped)
+        assertThat(vm.engineLineProperty().get()).isEqualTo("Engine stopped");
     }
 
     @Test

@@ -68,7 +68,9 @@ class ShellViewTest {
         Fx.waitUntil(30, "the problem shows", () -> visible(robot, "#storeErrorPane"));
         assertThat(text(robot, "#storeErrorMessage")).contains("in use by the Switchboard engine")
                 .doesNotContain("Exception");
-        assertThat(text(robot, "#statusStore")).isEqualTo("Store unavailable");
+        assertThat(text(robot, "#statusStore")).isEqualTo("Store in use by another process");
+        assertThat(text(robot, "#statusEngine")).isEqualTo("Engine not started: another process holds the store");
+        assertThat(visible(robot, "#switchUserButton")).isFalse();
         assertThat(robot.lookup("#listsScreen").tryQuery()).isEmpty();
 
         robot.clickOn("#quitButton");

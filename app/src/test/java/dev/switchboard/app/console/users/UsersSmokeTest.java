@@ -52,6 +52,7 @@ class UsersSmokeTest {
     @AfterEach
     void stop() {
         fx.close();
+        Fx.run(() -> Themes.apply(false));
         Fx.run(() -> Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
         if (workspace != null) {
             workspace.close();
@@ -132,6 +133,9 @@ class UsersSmokeTest {
         Fx.waitUntil(30, "the password is reset", () -> text(robot, "#usersOutcome").startsWith("New password set"));
         Fx.run(() -> robot.lookup("#profilesTable").queryAs(TableView.class).getSelectionModel().clearSelection());
         Screenshots.save(stage.getScene(), "users-admin");
+        Fx.run(() -> Themes.apply(true));
+        Screenshots.save(stage.getScene(), "users-admin-dark");
+        Fx.run(() -> Themes.apply(false));
         assertThat(workspace.audit().recent(3)).extracting(e -> e.action() + " " + e.subject())
                 .containsExactly("profile.password-reset profile carla", "profile.role profile carla",
                         "profile.add profile carla");
@@ -142,6 +146,9 @@ class UsersSmokeTest {
         Fx.run(() -> robot.lookup("#signInProfile").queryAs(ComboBox.class).getEditor().setText("carla"));
         type(robot, "#signInPassword", "carla-new-pass");
         Screenshots.save(robot.lookup("#signInDialog").query().getScene(), "signin-switch-user");
+        Fx.run(() -> Themes.apply(true));
+        Screenshots.save(robot.lookup("#signInDialog").query().getScene(), "signin-switch-user-dark");
+        Fx.run(() -> Themes.apply(false));
         press(robot, "#signInButton");
         Fx.waitUntil(30, "carla is signed in", () -> session.actor().map(Actor::name).orElse("").equals("carla"));
         Fx.waitUntil(10, "the notice shows", () -> text(robot, "#usersNotice").startsWith("Only an admin"));
