@@ -286,25 +286,18 @@ final class SuppressCommand {
                 return "Imported " + r.file() + ": " + r.rows() + (r.rows() == 1 ? " row, " : " rows, ") + r.added()
                         + " suppressions added, " + r.alreadyThere() + " in the ledger already.";
             } catch (SuppressionService.ImportRefusedException e) {
-                throw new Refused(ExitCodes.INPUT, refusal(file.getFileName().toString(), e));
+                throw new Refused(ExitCodes.INPUT, refusal(e));
             }
         }
 
         /** The refusal's message and each bad row by line and column, each on a line of its own. */
-        static String refusal(String name, SuppressionService.ImportRefusedException e) {
+        static String refusal(SuppressionService.ImportRefusedException e) {
             List<SuppressionService.RowProblem> problems = e.problems();
             boolean wholeFile = problems.size() == 1 && problems.get(0).field().equals("file");
             if (wholeFile) {
                 return LogMask.oneLine(e.getMessage()) + "; nothing was imported";
             }
-            // counted here: a row may have several bad columns
-            long rows = problems.stream().mapToLong(SuppressionService.RowProblem::line).distinct().count();
-            StringBuilder out = new StringBuilder(LogMask.oneLine(name)).append(": ").append(rows)
-                    .append(rows == 1 ? " row is" : " rows are").append(" not valid");
-            if (problems.size() > rows) {
-                out.append(" (").append(problems.size()).append(" problems)");
-            }
-            out.append("; nothing was imported");
+            StringBuilder out = new StringBuilder(LogMask.oneLine(e.getMessage()));
             problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> out.append(System.lineSeparator())
                     .append("  line ").append(p.line()).append(", column '").append(p.field()).append("': ")
                     .append(LogMask.oneLine(p.message())));

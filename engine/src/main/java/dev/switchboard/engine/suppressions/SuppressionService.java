@@ -333,8 +333,11 @@ public final class SuppressionService {
         }
         String name = file.getFileName().toString();
         if (!problems.isEmpty()) {
-            throw new ImportRefusedException(name + ": " + problems.size() + (problems.size() == 1 ? " row is"
-                    : " rows are") + " not valid; nothing was imported", problems);
+            // rows, not problems: a row may have several bad columns
+            long rows = problems.stream().mapToLong(RowProblem::line).distinct().count();
+            throw new ImportRefusedException(name + ": " + rows + (rows == 1 ? " row is" : " rows are")
+                    + " not valid" + (problems.size() > rows ? " (" + problems.size() + " problems)" : "")
+                    + "; nothing was imported", problems);
         }
         progress.at(lines.size(), total);
         java.util.Set<String> known = suppressions.activeKeys(good.stream().map(Suppression::key).toList());

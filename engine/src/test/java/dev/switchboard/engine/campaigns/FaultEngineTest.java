@@ -24,9 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * API faults end to end (compliance-rules.md §8, acceptance tests 25–28 and 30, scaled down): each shipped demo
@@ -53,7 +52,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * called meanwhile was called again. Such an add is no longer repeated: the reconciler settles an add whose answer
  * was lost by asking Genesys which contacts arrived.
  *
- * <p>The client's read timeout is 2 s here instead of 30 s (the sandbox holds a response back for 30 s) and the
+ * <p>The client's read timeout in the faulted run is 2 s instead of 30 s (the sandbox holds a response back for 30 s) and the
  * backoff of repeatable calls 20–160 ms instead of 1–8 s, so that the test fits CI; 429 pauses are real (at least
  * 1 s per 429, as in production).
  */
@@ -65,6 +64,8 @@ class FaultEngineTest {
      * if a second revocation lands within that one round trip.
      */
     private static final Duration REVOKE_EVERY = Duration.ofSeconds(5);
+    /** How long (real time) an item waits in the operator queue before the test settles it as an operator would. */
+    private static final Duration OPERATOR_LOOKS_AFTER = Duration.ofSeconds(5);
     /** Virtual seconds per real second: a 24 h wait passes in 6 s. */
     private static final double SPEED = 14_400;
 
@@ -77,23 +78,32 @@ class FaultEngineTest {
                     Map<String, String> detail) {
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"outage-broadcast", "appointment-reminders", "overdue-payments"})
-    void apiFaultsChangeNothingThatReachesPeople(String demo) throws Exception {
+    @Test
+    void apiFaultsChangeNothingThatReachesPeople() throws Exception {
         // the suite runs the two sequences with voice through the dialer (their SMS and email steps cover the
         // outage broadcast's path); -Dfaults.demo=outage-broadcast (or a comma-separated list) runs others
-        String wanted = System.getProperty("faults.demo", "appointment-reminders,overdue-payments");
-        org.junit.jupiter.api.Assumptions.assumeTrue(List.of(wanted.split(",")).contains(demo),
-                () -> demo + " is not in -Dfaults.demo=" + wanted);
-        // the two runs are independent (each its own sandbox, store and engine) and mostly wait on real-time
-        // housekeeping, so they run side by side
+        List<String> demos = List.of(System.getProperty("faults.demo", "appointment-reminders,overdue-payments")
+                .split(","));
+        // every run is independent (each its own sandbox, store and engine) and mostly waits on real-time
+        // housekeeping, so all of them run side by side: each demo fault-free and faulted
         long t0 = System.nanoTime();
-        CompletableFuture<EndState> cleanRun = CompletableFuture.supplyAsync(() -> run(demo, false),
-                Executors.newVirtualThreadPerTaskExecutor());
-        EndState faulted = run(demo, true);
-        EndState clean = cleanRun.join();
-        System.out.printf("FaultEngineTest %s in %d ms: clean (%s), faulted (%s)%n", demo,
-                (System.nanoTime() - t0) / 1_000_000, clean.summary(), faulted.summary());
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        Map<String, CompletableFuture<EndState>> cleanRuns = new java.util.LinkedHashMap<>();
+        Map<String, CompletableFuture<EndState>> faultedRuns = new java.util.LinkedHashMap<>();
+        for (String demo : demos) {
+            cleanRuns.put(demo, CompletableFuture.supplyAsync(() -> run(demo, false), executor));
+            faultedRuns.put(demo, CompletableFuture.supplyAsync(() -> run(demo, true), executor));
+        }
+        for (String demo : demos) {
+            EndState clean = cleanRuns.get(demo).join();
+            EndState faulted = faultedRuns.get(demo).join();
+            System.out.printf("FaultEngineTest %s in %d ms: clean (%s), faulted (%s)%n", demo,
+                    (System.nanoTime() - t0) / 1_000_000, clean.summary(), faulted.summary());
+            compare(clean, faulted);
+        }
+    }
+
+    private static void compare(EndState clean, EndState faulted) {
         assertThat(clean.operatorSettled()).as("a fault-free run leaves nothing to an operator").isZero();
         assertThat(faulted.status()).as(() -> "every enrollment ends in the same status"
                 + differences(clean, faulted)).isEqualTo(clean.status());
@@ -137,7 +147,9 @@ class FaultEngineTest {
     private EndState runOnce(String demo, boolean faults) throws Exception {
         Path d = Files.createDirectories(dir.resolve(demo + (faults ? "-faulted" : "-clean")));
         try (EngineFixture f = new EngineFixture(d, SPEED)) {
-            f.clientTuning = b -> b.readTimeout(Duration.ofSeconds(2)).retryPolicy(new RetryPolicy(4,
+            // the short read timeout only where answers are held back on purpose: on a loaded machine (CI runs the
+            // four runs side by side) a fault-free request can take over 2 s, and its send would end UNKNOWN
+            f.clientTuning = b -> b.readTimeout(Duration.ofSeconds(faults ? 2 : 30)).retryPolicy(new RetryPolicy(4,
                     Duration.ofMillis(20), Duration.ofMillis(160), new Random(7)));
             f.startEngine();
             CampaignService.Spec spec = CampaignFile.demo(demo);
@@ -164,13 +176,14 @@ class FaultEngineTest {
             try {
                 assertThat(f.workspace.campaigns().launch(f.admin, spec.name(), org).launched()).isTrue();
                 Set<String> claimedLedger = new HashSet<>();
+                Map<Long, Long> queuedSince = new HashMap<>();
                 Set<String> settledSentSms = new HashSet<>();
                 int settled = 0;
                 // the appointment reminders span about 20 days of engine time (120 s here) fault-free; each 429
                 // pause of 1 s is 4 h of engine time, so the faulted run may need a few days more
                 long end = System.nanoTime() + Duration.ofSeconds(200).toNanos();
                 while (true) {
-                    settled += settleLikeAnOperator(f, claimedLedger, settledSentSms);
+                    settled += settleLikeAnOperator(f, claimedLedger, settledSentSms, queuedSince);
                     if (f.workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))) {
                         break;
                     }
@@ -181,7 +194,8 @@ class FaultEngineTest {
                 }
                 stop.set(true);
                 f.sandbox.faults().reset();
-                return endState(f, spec.name(), settled, settledSentSms, revocations.get());
+                return endState(f, demo + (faults ? ", faulted" : ", fault-free"), spec.name(), settled,
+                        settledSentSms, revocations.get());
             } finally {
                 stop.set(true);
                 if (revoker != null) {
@@ -196,7 +210,8 @@ class FaultEngineTest {
      * when the sandbox holds a touch to the address on that channel, at or after the attempt, that no settled attempt
      * accounts for; else not sent.
      */
-    private static int settleLikeAnOperator(EngineFixture f, Set<String> claimed, Set<String> settledSentSms)
+    private static int settleLikeAnOperator(EngineFixture f, Set<String> claimed, Set<String> settledSentSms,
+                                            Map<Long, Long> queuedSince)
             throws Exception {
         List<Operations.QueueItem> queue = f.workspace.operatorQueue();
         if (queue.isEmpty()) {
@@ -207,6 +222,13 @@ class FaultEngineTest {
         for (Operations.QueueItem q : queue) {
             if (q.evidence() == null || q.channel().equals("VOICE")) {
                 continue; // a dialer placement is the reconciler's to settle: Genesys's list shows it
+            }
+            // an operator looks a while after the item came: a send whose answer the client gave up on (2 s here)
+            // may still be under way in a loaded sandbox, and its touch not in the ledger yet (settling it "not
+            // sent" at once made the engine send it again once the first one landed)
+            long since = queuedSince.computeIfAbsent(q.attemptId(), id -> System.nanoTime());
+            if (System.nanoTime() - since < OPERATOR_LOOKS_AFTER.toNanos()) {
+                continue;
             }
             AttemptRow a = f.workspace.engineRepository().attempt(q.attemptId()).orElseThrow();
             Set<String> accounted = new HashSet<>(claimed);
@@ -245,7 +267,7 @@ class FaultEngineTest {
         return n;
     }
 
-    private static EndState endState(EngineFixture f, String campaign, int operatorSettled,
+    private static EndState endState(EngineFixture f, String run, String campaign, int operatorSettled,
                                      Set<String> settledSentSms, int revocations) throws Exception {
         CampaignService.View view = f.workspace.campaigns().all().stream().filter(c -> c.name().equals(campaign))
                 .findFirst().orElseThrow();
@@ -288,8 +310,9 @@ class FaultEngineTest {
         Map<String, Long> perContent = ledger.stream().filter(l -> !l.channel().equals("voice")).collect(
                 Collectors.groupingBy(l -> l.address() + " " + l.channel() + " " + l.contentSha256(),
                         Collectors.counting()));
-        assertThat(perContent).as("no SMS or email twice to the same address").allSatisfy((k, n) ->
-                assertThat(n).as(k).isOne());
+        assertThat(perContent).as("no SMS or email twice to the same address (%s)", run).allSatisfy((k, n) ->
+                assertThat(n).as(() -> k + ", the contact:" + detailOf(f, keyOf.get(ownerOf.get(k.substring(0,
+                        k.indexOf(' ')).toLowerCase(Locale.ROOT))), keyOf, ownerOf, ledger)).isOne());
         // nothing silently missing, nothing recorded as sent that was not: every SENT SMS or email attempt is a
         // ledger entry and every SMS or email ledger entry is a SENT attempt
         long sentMessages = attempts.stream().filter(a -> a.state().equals("SENT") && !a.channel().equals("VOICE"))
