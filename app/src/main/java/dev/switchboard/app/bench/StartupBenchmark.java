@@ -62,7 +62,7 @@ public final class StartupBenchmark {
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-Dglass.") || arg.startsWith("-Dprism.") || arg.startsWith("-Dmonocle.")
                     || arg.startsWith("-Djava.awt.headless") || arg.startsWith("-Dswitchboard.vault.")
-                    || arg.startsWith("-XX:+Use") && arg.endsWith("GC")) {
+                    || arg.startsWith("-XX:+Use") && arg.endsWith("GC") || arg.startsWith("-XX:MaxGCPauseMillis=")) {
                 cmd.add(arg);
             }
         }
