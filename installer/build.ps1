@@ -112,10 +112,12 @@ Record 'runtime' $runtime $watch.Elapsed.TotalSeconds
 $common = @('--name', 'Switchboard', '--app-version', $AppVersion, '--vendor', 'Switchboard',
     '--description', 'Outbound campaigns on Genesys Cloud: voice, SMS and email',
     '--copyright', 'Copyright Switchboard contributors', '--icon', (Join-Path $inst 'icons\switchboard.ico'))
-# what ./switchboard passes to java (the jpackage launcher ignores JDK_JAVA_OPTIONS)
+# what ./switchboard passes to java (the jpackage launcher ignores JDK_JAVA_OPTIONS); ZGC for the console's sake (its
+# pauses stay under a millisecond; see the launcher), which the packaged command line shares
 $launch = @('--main-jar', 'switchboard-app.jar', '--main-class', 'dev.switchboard.app.Main',
     '--java-options', '--enable-native-access=ALL-UNNAMED', '--java-options', '-Dfile.encoding=UTF-8',
     '--java-options', '-Dstdout.encoding=UTF-8', '--java-options', '-Dstderr.encoding=UTF-8',
+    '--java-options', '-XX:+UseZGC',
     '--add-launcher', ('switchboard-cli=' + (Join-Path $inst 'windows\switchboard-cli.properties')))
 
 Step 'jpackage: app-image'

@@ -347,6 +347,11 @@ public final class ConsoleBenchmark {
         out.printf("| %s: frame gaps (%,d pulses): longest / p99 / p99.9 | %.1f / %.1f / %.1f ms |%n", phase,
                 f.samples(), f.max(), f.p99(), f.p999());
         out.printf("| %s: frame gaps > %d ms | %d |%n", phase, FxStallMonitor.STALL_MS, f.over50());
+        out.printf("| %s: processor time of the FX / render thread (%.0f s) | %.0f / %.0f ms per second |%n", phase,
+                r.seconds(), r.fxCpuMs() / Math.max(0.001, r.seconds()), r.renderCpuMs() / Math.max(0.001,
+                        r.seconds()));
+        out.printf("| %s: collector pauses (all threads stopped): count / longest / total | %d / %.1f / %.0f ms |%n",
+                phase, r.gcPauses(), r.gcLongestMs(), r.gcTotalMs());
     }
 
     private static void stacks(String phase, FxStallMonitor.Result r, PrintStream out) {

@@ -7,6 +7,9 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Window;
 
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -18,6 +21,13 @@ import java.util.function.BooleanSupplier;
  * thread other than the FX thread.
  */
 final class FxDriver {
+    /**
+     * Nodes found by id, kept while they stay in a showing window under that id: a {@code Scene.lookup} walks every
+     * node of every window, and the driver asks several times a second; its walks are the benchmark's own work, not
+     * the console's, and were a good part of the FX thread's time in the stall figures. FX thread only.
+     */
+    private static final Map<String, WeakReference<Node>> FOUND = new HashMap<>();
+
     private FxDriver() {
     }
 
@@ -39,10 +49,18 @@ final class FxDriver {
 
     /** On the FX thread: the node with {@code id} in a showing window, if any. */
     static Optional<Node> find(String id) {
+        WeakReference<Node> known = FOUND.get(id);
+        Node cached = known == null ? null : known.get();
+        if (cached != null && id.equals(cached.getId()) && cached.getScene() != null
+                && cached.getScene().getWindow() != null && cached.getScene().getWindow().isShowing()) {
+            return Optional.of(cached);
+        }
+        FOUND.remove(id);
         for (Window w : Window.getWindows()) {
             if (w.isShowing() && w.getScene() != null) {
                 Node n = w.getScene().lookup("#" + id);
                 if (n != null) {
+                    FOUND.put(id, new WeakReference<>(n));
                     return Optional.of(n);
                 }
             }

@@ -1,8 +1,15 @@
 package dev.switchboard.app.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * every {@link #PROBE_EVERY_MS} ms (one at a time) and records how long each took to run, and an
  * {@link AnimationTimer} records the gap between consecutive pulses (frames). While a probe waits longer than
  * {@link #SAMPLE_AFTER_MS} ms, the FX thread's stack is sampled every few milliseconds, so that a stall names its
- * cause.
+ * cause. Beside the waits, which grow with whatever else the machine runs, it counts what depends on the console
+ * alone: the processor time of the FX thread and of the renderer's thread, and the collector's stop-the-world pauses
+ * (every thread, the FX thread too, stands still through them).
  */
 public final class FxStallMonitor {
     public static final int PROBE_EVERY_MS = 5;
@@ -46,8 +55,12 @@ public final class FxStallMonitor {
         }
     }
 
-    /** The probes' latencies, the frame gaps, and the stack tops most often seen while a probe waited. */
-    public record Result(Stats probes, Stats frames, List<Map.Entry<String, Integer>> stallFrames) {
+    /**
+     * The probes' latencies, the frame gaps, and the stack tops most often seen while a probe waited; the stretch's
+     * length, the FX and render threads' processor time in it, and the collector's pauses (count, longest, total).
+     */
+    public record Result(Stats probes, Stats frames, List<Map.Entry<String, Integer>> stallFrames, double seconds,
+                         double fxCpuMs, double renderCpuMs, int gcPauses, double gcLongestMs, double gcTotalMs) {
     }
 
     private final Series probes = new Series();
@@ -58,6 +71,29 @@ public final class FxStallMonitor {
     private volatile boolean recording;
     private Thread watchdog;
     private AnimationTimer timer;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long stretchStart;
+    private long fxCpuStart;
+    private long renderCpuStart;
+    private int gcPauses;
+    private double gcLongestMs;
+    private double gcTotalMs;
+    private final NotificationListener gcListener = (n, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) n.getUserData());
+            // G1's young and mixed collections, its remarks and full collections stop every thread; so do ZGC's
+            // and Shenandoah's pauses (their "Cycles" run beside the application and are left out)
+            if (recording && !info.getGcName().contains("Cycles")) {
+                synchronized (this) {
+                    double ms = info.getGcInfo().getDuration();
+                    gcPauses++;
+                    gcTotalMs += ms;
+                    gcLongestMs = Math.max(gcLongestMs, ms);
+                }
+            }
+        }
+    };
 
     /** Starts the pulse timer and the watchdog; nothing is recorded until {@link #record(boolean)}. */
     public void start() throws InterruptedException {
@@ -82,11 +118,47 @@ public final class FxStallMonitor {
             throw new IllegalStateException("the FX thread did not answer within 30 s");
         }
         running = true;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(gcListener, null, null);
+            }
+        }
+        newStretch();
         watchdog = Thread.ofPlatform().daemon().name("fx-stall-watchdog").start(this::watch);
+    }
+
+    /** Starts the stretch's clocks: now, the two threads' processor time, no pauses yet. */
+    private synchronized void newStretch() {
+        stretchStart = System.nanoTime();
+        fxCpuStart = cpu(fxThread.get());
+        renderCpuStart = cpu(renderThread());
+        gcPauses = 0;
+        gcLongestMs = 0;
+        gcTotalMs = 0;
+    }
+
+    private synchronized Result result() {
+        return new Result(probes.stats(), frames.stats(), topStacks(), (System.nanoTime() - stretchStart) / 1e9,
+                (cpu(fxThread.get()) - fxCpuStart) / 1e6, (cpu(renderThread()) - renderCpuStart) / 1e6, gcPauses,
+                gcLongestMs, gcTotalMs);
+    }
+
+    private long cpu(Thread t) {
+        long ns = t == null ? -1 : threads.getThreadCpuTime(t.threadId());
+        return Math.max(0, ns);
+    }
+
+    /** Prism's render thread ("QuantumRenderer-0"), which paints every frame the FX thread lays out. */
+    private static Thread renderThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().orElse(null);
     }
 
     /** Starts or pauses recording (the figures cover only the recorded stretch). */
     public void record(boolean on) {
+        if (on && !recording) {
+            newStretch();
+        }
         recording = on;
     }
 
@@ -95,7 +167,8 @@ public final class FxStallMonitor {
      * its phases apart.
      */
     public Result cut() {
-        Result r = new Result(probes.stats(), frames.stats(), topStacks());
+        Result r = result();
+        newStretch();
         probes.clear();
         frames.clear();
         synchronized (stallStacks) {
@@ -114,7 +187,16 @@ public final class FxStallMonitor {
             stopped.countDown();
         });
         stopped.await(10, TimeUnit.SECONDS);
-        return new Result(probes.stats(), frames.stats(), topStacks());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(gcListener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not added
+                }
+            }
+        }
+        return result();
     }
 
     private List<Map.Entry<String, Integer>> topStacks() {

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The console's startup benchmark: two fresh JVMs, each started the way {@code ./switchboard} starts the console
- * (this JVM's java, the launcher's options, this class path; the JavaFX platform options this JVM was given), on the
- * same new data folder. The first start creates the store (migrations, demo seeding); the second opens it. Each child
- * ({@link StartupProbe}) reports, from its own process start, when its first frame was laid out and when the screens
- * were up; the parent adds the wall time from spawning the child to that report.
+ * (this JVM's java, the launcher's options, this class path; the JavaFX platform options and the collector this JVM
+ * was given), on the same new data folder. The first start creates the store (migrations, demo seeding); the second
+ * opens it. Each child ({@link StartupProbe}) reports, from its own process start, when its first frame was laid out
+ * and when the screens were up; the parent adds the wall time from spawning the child to that report.
  */
 public final class StartupBenchmark {
     /** The options {@code ./switchboard} gives every JVM. */
@@ -61,7 +61,8 @@ public final class StartupBenchmark {
         cmd.addAll(LAUNCHER_OPTIONS);
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("-Dglass.") || arg.startsWith("-Dprism.") || arg.startsWith("-Dmonocle.")
-                    || arg.startsWith("-Djava.awt.headless") || arg.startsWith("-Dswitchboard.vault.")) {
+                    || arg.startsWith("-Djava.awt.headless") || arg.startsWith("-Dswitchboard.vault.")
+                    || arg.startsWith("-XX:+Use") && arg.endsWith("GC") || arg.startsWith("-XX:MaxGCPauseMillis=")) {
                 cmd.add(arg);
             }
         }

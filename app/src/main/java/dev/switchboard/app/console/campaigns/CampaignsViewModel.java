@@ -33,10 +33,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The Campaigns screen: the campaigns with their state and progress, the selected one's live view, the engine's
  * kill switch, and the New campaign dialog. Engine events arrive on engine threads and are handed to the UI thread
- * coalesced; the store is read again at most once a {@link #TICK}, sooner never, and every few ticks when quiet.
+ * coalesced, and reach the live view at most once a {@link #LIVE_EVERY}; the store is read again at most once a
+ * {@link #TICK}, sooner never, and every few ticks when quiet.
  */
 public final class CampaignsViewModel {
     public static final Duration TICK = Duration.ofSeconds(1);
+    /**
+     * The live view's events and sends per minute are updated at most this often: a running campaign's events arrive
+     * by the hundred a second, and each update lays out the events table and the chart again (the FX thread's and
+     * the software renderer's work), where two updates a second read as live.
+     */
+    public static final Duration LIVE_EVERY = Duration.ofMillis(500);
     /** Ticks without events between two reads (state changes made elsewhere, the engine's figures). */
     static final int QUIET_TICKS = 3;
     /** Engine events kept in memory, all campaigns. */
@@ -63,6 +70,11 @@ public final class CampaignsViewModel {
     private final ConcurrentLinkedQueue<EngineEvent> incoming = new ConcurrentLinkedQueue<>();
     private final Deque<EngineEvent> recent = new ArrayDeque<>();
     private final CoalescingUpdater<Boolean> eventsArrived;
+    private final Duration liveEvery;
+    private final java.util.function.LongSupplier nanoTime;
+    private long lastDrain;
+    private boolean drainedOnce;
+    private boolean drainScheduled;
     private boolean dirty;
     private boolean refreshing;
     private boolean refreshAgain;
@@ -71,11 +83,14 @@ public final class CampaignsViewModel {
     private Cancellable timer = Cancellable.NONE;
 
     public CampaignsViewModel(CampaignBackend backend, EngineMonitor engine, TaskRunner tasks, DialogService dialogs) {
-        this(backend, engine, tasks, dialogs, ZoneId.systemDefault());
+        this(backend, engine, tasks, dialogs, ZoneId.systemDefault(), LIVE_EVERY, System::nanoTime);
     }
 
+    /** {@code liveEvery}: how often at most events reach the live view, by the clock {@code nanoTime}. */
     CampaignsViewModel(CampaignBackend backend, EngineMonitor engine, TaskRunner tasks, DialogService dialogs,
-                       ZoneId zone) {
+                       ZoneId zone, Duration liveEvery, java.util.function.LongSupplier nanoTime) {
+        this.liveEvery = liveEvery;
+        this.nanoTime = nanoTime;
         this.backend = backend;
         this.tasks = tasks;
         this.engine = engine;
@@ -83,7 +98,7 @@ public final class CampaignsViewModel {
         this.live = new LiveViewModel(backend, tasks, dialogs, actions, this::refresh, zone);
         this.empty = Bindings.createBooleanBinding(() -> loadedOnce.get() && campaigns.isEmpty()
                 && error.get() == null, loadedOnce, campaigns, error);
-        this.eventsArrived = new CoalescingUpdater<>(tasks::onUi, b -> drainEvents());
+        this.eventsArrived = new CoalescingUpdater<>(tasks::onUi, b -> eventsDue());
         selected.addListener((obs, was, now) -> {
             live.show(now);
             if (now != null && (was == null || !was.name().equals(now.name()))) {
@@ -114,7 +129,26 @@ public final class CampaignsViewModel {
         eventsArrived.offer(Boolean.TRUE);
     }
 
+    /** Hands the events to the live view now, or once {@link #liveEvery} has passed since the last time. */
+    private void eventsDue() {
+        if (drainScheduled) {
+            return;
+        }
+        long wait = liveEvery.toNanos() - (nanoTime.getAsLong() - lastDrain);
+        if (!drainedOnce || wait <= 0) {
+            drainEvents();
+        } else {
+            drainScheduled = true;
+            tasks.later(Duration.ofNanos(wait), () -> {
+                drainScheduled = false;
+                drainEvents();
+            });
+        }
+    }
+
     private void drainEvents() {
+        drainedOnce = true;
+        lastDrain = nanoTime.getAsLong();
         boolean any = false;
         for (EngineEvent e; (e = incoming.poll()) != null; ) {
             recent.addFirst(e);

@@ -62,6 +62,7 @@ final class LiveView {
         tabs.getTabs().addAll(liveTab(), stepsTab(), forecastTab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("liveTabs");
+        onlySelectedInScene(tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(header(), breakerBanner(), lifeSafetyLine(), progressRow(), tabs);
         vm.lastLaunchProperty().addListener((obs, was, now) -> {
@@ -73,6 +74,21 @@ final class LiveView {
 
     Parent root() {
         return root;
+    }
+
+    /**
+     * Keeps only the selected tab's content in the scene (a tab pane keeps every tab's, hidden): each time the
+     * Campaigns screen comes back its nodes get their CSS anew, and the Steps table and the forecast's charts need
+     * not, nor their layout while hidden.
+     */
+    private static void onlySelectedInScene(TabPane tabs) {
+        java.util.Map<Tab, Node> contents = new java.util.HashMap<>();
+        tabs.getTabs().forEach(t -> contents.put(t, t.getContent()));
+        // by the selection model's item: a tab's own selected flag changes after it
+        Runnable attach = () -> tabs.getTabs().forEach(t -> t.setContent(
+                t == tabs.getSelectionModel().getSelectedItem() ? contents.get(t) : null));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> attach.run());
+        attach.run();
     }
 
     private Node header() {
@@ -221,8 +237,12 @@ final class LiveView {
         chart.setMinSize(0, 0);
         Runnable redraw = () -> {
             List<StepStats> steps = List.copyOf(vm.steps());
-            x.setCategories(FXCollections.observableArrayList(steps.stream().map(StepStats::step).toList()));
-            chart.setCategoryGap(steps.size() <= 2 ? 120 : steps.size() <= 4 ? 40 : 16);
+            List<String> names = steps.stream().map(StepStats::step).toList();
+            boolean sameSteps = names.equals(x.getCategories());
+            if (!sameSteps) {
+                x.setCategories(FXCollections.observableArrayList(names));
+                chart.setCategoryGap(steps.size() <= 2 ? 120 : steps.size() <= 4 ? 40 : 16);
+            }
             if (chart.getData().size() != FUNNEL.size()) {
                 chart.getData().setAll(FUNNEL.stream().map(f -> {
                     XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -232,8 +252,8 @@ final class LiveView {
             }
             for (int i = 0; i < FUNNEL.size(); i++) {
                 FunnelSeries f = FUNNEL.get(i);
-                chart.getData().get(i).getData().setAll(steps.stream()
-                        .map(s -> new XYChart.Data<String, Number>(s.step(), f.count().applyAsInt(s))).toList());
+                setValues(chart.getData().get(i), names, steps.stream().map(s -> (Number) f.count().applyAsInt(s))
+                        .toList());
             }
         };
         vm.steps().addListener((javafx.collections.ListChangeListener<StepStats>) c -> redraw.run());
@@ -263,12 +283,14 @@ final class LiveView {
         chart.setCreateSymbols(false);
         Runnable redraw = () -> {
             List<LiveViewModel.MinuteSends> minutes = List.copyOf(vm.throughput());
-            x.setCategories(FXCollections.observableArrayList(minutes.stream().map(LiveViewModel.MinuteSends::minute)
-                    .toList()));
+            List<String> labels = minutes.stream().map(LiveViewModel.MinuteSends::minute).toList();
+            if (!labels.equals(x.getCategories())) {
+                x.setCategories(FXCollections.observableArrayList(labels));
+            }
             for (int i = 0; i < LiveViewModel.CHANNELS.size(); i++) {
                 String ch = LiveViewModel.CHANNELS.get(i);
-                chart.getData().get(i).getData().setAll(minutes.stream().map(m -> new XYChart.Data<String, Number>(
-                        m.minute(), m.perChannel().getOrDefault(ch, 0))).toList());
+                setValues(chart.getData().get(i), labels, minutes.stream().map(m -> (Number) m.perChannel()
+                        .getOrDefault(ch, 0)).toList());
             }
             rangeFor(y, minutes.stream().flatMap(m -> m.perChannel().values().stream()).mapToInt(Integer::intValue)
                     .max().orElse(0));
@@ -388,6 +410,32 @@ final class LiveView {
     /** Wide bars look like walls: few categories get wide gaps. */
     static void gapFor(javafx.scene.chart.StackedBarChart<String, Number> chart, int categories) {
         chart.setCategoryGap(categories <= 1 ? 240 : categories <= 3 ? 90 : categories <= 6 ? 40 : 12);
+    }
+
+    /**
+     * Puts {@code values} at {@code categories} into {@code series}: when the series already has those categories in
+     * that order, only the values that changed are set, so that its nodes (a bar chart's bars) are kept and their
+     * CSS not applied anew; otherwise its data is replaced.
+     */
+    static void setValues(XYChart.Series<String, Number> series, List<String> categories, List<Number> values) {
+        var data = series.getData();
+        boolean same = data.size() == categories.size();
+        for (int i = 0; same && i < data.size(); i++) {
+            same = data.get(i).getXValue().equals(categories.get(i));
+        }
+        if (!same) {
+            List<XYChart.Data<String, Number>> fresh = new java.util.ArrayList<>(categories.size());
+            for (int i = 0; i < categories.size(); i++) {
+                fresh.add(new XYChart.Data<>(categories.get(i), values.get(i)));
+            }
+            data.setAll(fresh);
+            return;
+        }
+        for (int i = 0; i < data.size(); i++) {
+            if (!data.get(i).getYValue().equals(values.get(i))) {
+                data.get(i).setYValue(values.get(i));
+            }
+        }
     }
 
     /** An axis over nothing but zeros shows 0 to 5, not a single "0.0". */

@@ -185,7 +185,9 @@ public final class LiveViewModel {
             return;
         }
         if (stats != null) {
-            steps.setAll(stats.steps());
+            if (!stats.steps().equals(steps)) {
+                steps.setAll(stats.steps());
+            }
             Map<String, String> channels = new HashMap<>();
             stats.steps().forEach(st -> {
                 if (st.channel() != null) {
@@ -231,7 +233,10 @@ public final class LiveViewModel {
         }
         requestKeys();
         if (latest != null) {
-            throughput.setAll(perMinute(sends, latest));
+            List<MinuteSends> minutes = perMinute(sends, latest);
+            if (!minutes.equals(throughput)) {
+                throughput.setAll(minutes);
+            }
         }
     }
 

@@ -31,7 +31,8 @@ class CampaignsViewModelTest {
         backend.add(new CampaignBackend.Summary(view(2, "Overdue payments", "collections", "paused",
                 CampaignService.BREAKER_PREFIX + "429 storm: 30 in a minute; resume with --acknowledge"), 40, 2,
                 null), step("sms-1", "sms", 38, 2, 2, 0, 0, 0));
-        vm = new CampaignsViewModel(backend, engine, tasks, dialogs, ZoneOffset.UTC);
+        vm = new CampaignsViewModel(backend, engine, tasks, dialogs, ZoneOffset.UTC, java.time.Duration.ZERO,
+                System::nanoTime);
     }
 
     @Test
@@ -94,6 +95,29 @@ class CampaignsViewModelTest {
         assertThat(backend.campaignReads).isEqualTo(reads + 1);
         tasks.fireTimers();
         assertThat(backend.campaignReads).as("quiet: no read on the next tick").isEqualTo(reads + 1);
+    }
+
+    @Test
+    void eventsReachTheLiveViewAtMostOnceEveryLiveInterval() {
+        long[] now = {0};
+        vm = new CampaignsViewModel(backend, engine, tasks, dialogs, ZoneOffset.UTC, java.time.Duration.ofMillis(500),
+                () -> now[0]);
+        vm.start();
+
+        engine.emit(new EngineEvent(T0, "SENT", 1, 1, "notify", "first"));
+        assertThat(vm.live().events()).as("the first event shows at once").hasSize(1);
+        now[0] += 100_000_000;
+        engine.emit(new EngineEvent(T0.plusSeconds(1), "SENT", 1, 2, "notify", "second"));
+        engine.emit(new EngineEvent(T0.plusSeconds(2), "SENT", 1, 3, "notify", "third"));
+        assertThat(vm.live().events()).as("within the interval: held back").hasSize(1);
+
+        now[0] += 400_000_000;
+        tasks.fireTimers();
+        assertThat(vm.live().events()).extracting(LiveViewModel.EventRow::detail)
+                .containsExactly("third", "second", "first");
+        now[0] += 600_000_000;
+        engine.emit(new EngineEvent(T0.plusSeconds(3), "SENT", 1, 4, "notify", "fourth"));
+        assertThat(vm.live().events()).as("after a quiet interval: at once").hasSize(4);
     }
 
     @Test
