@@ -340,6 +340,17 @@ public final class EngineRepository {
     }
 
     /**
+     * Every enrollment awaiting a result is due at {@code at}: at an engine's start, news that came as notifications
+     * while no engine listened is lost, so what was awaited is looked at now rather than at its next poll. Returns
+     * how many moved.
+     */
+    public int awaitingDueNow(Instant at) {
+        return dsl.update(ENROLLMENT).set(ENROLLMENT.DUE_AT, ts(at)).set(ENROLLMENT.DUE_MS, at.toEpochMilli())
+                .where(ENROLLMENT.STATUS.eq("AWAITING").and(ENROLLMENT.DUE_MS.gt(at.toEpochMilli())))
+                .execute();
+    }
+
+    /**
      * Enrolls the list's contacts that joined after the launch (RUNNING, PAUSED or COMPLETED campaigns); a
      * COMPLETED campaign with new enrollments runs again. Returns how many were enrolled.
      */

@@ -67,6 +67,10 @@ public final class Store implements AutoCloseable {
     static final String MIGRATION_FILE_NAME = FILE_NAME + "-encrypting";
     /** The migration's dump, itself encrypted (H2 SCRIPT ... CIPHER AES). */
     static final String MIGRATION_SCRIPT = FILE_NAME + "-migration.script";
+    /** The copy a crash recovery rebuilds from the store's rows before it replaces the file. */
+    static final String RECOVERY_FILE_NAME = FILE_NAME + "-recovering";
+    /** The crash recovery's dump (encrypted like the store). */
+    static final String RECOVERY_SCRIPT = FILE_NAME + "-recovery.script";
 
     /** An unencrypted file store: for scratch folders of tests and benchmarks. See {@link #openFile(Path, char[])}. */
     public static Store openFile(Path dataDir) {
@@ -79,9 +83,11 @@ public final class Store implements AutoCloseable {
      * 10 PBKDF2 iterations) the file is AES-encrypted ({@code CIPHER=AES}); a key that does not open it fails with a
      * clear message and changes nothing.
      *
-     * <p>After a crash (no clean-close marker) the file is first compacted offline ({@code SHUTDOWN COMPACT}): H2
-     * 2.5 can keep a row lock of a transaction that a kill -9 interrupted mid-commit, and the next update of that row
-     * then spins forever (found by the engine's crash test); rewriting the file drops it. Committed data is kept.
+     * <p>After a crash (no clean-close marker) the file is first rebuilt from its rows ({@link #recoverAfterCrash}):
+     * H2 2.5 can keep a row lock of a transaction that a kill -9 interrupted mid-commit, so that the next update of
+     * that row spins forever, and can leave a secondary index naming a row its table does not hold ("Row not found in
+     * primary index", h2database#4388), so that every later update through that index fails; both found by the
+     * engine's crash test. Committed data is kept.
      */
     public static Store openFile(Path dataDir, char[] fileKey) {
         Path base = dataDir.toAbsolutePath().resolve(FILE_NAME);
@@ -105,7 +111,7 @@ public final class Store implements AutoCloseable {
         }
         Path marker = dataDir.toAbsolutePath().resolve(CLEAN_MARKER);
         if (java.nio.file.Files.exists(file) && !java.nio.file.Files.exists(marker)) {
-            recoverAfterCrash(url, password, description);
+            recoverAfterCrash(dataDir.toAbsolutePath(), url, password, description);
         }
         try {
             java.nio.file.Files.deleteIfExists(marker);
@@ -166,7 +172,7 @@ public final class Store implements AutoCloseable {
         deleteMigrationLeftovers(dir);
         String plainUrl = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + H2_SETTINGS + ";TRACE_LEVEL_FILE=0";
         if (!java.nio.file.Files.exists(dir.resolve(CLEAN_MARKER))) {
-            recoverAfterCrash(plainUrl, "", "the store in " + dataDir);
+            recoverAfterCrash(dir, plainUrl, "", "the store in " + dataDir);
         }
         Path script = dir.resolve(MIGRATION_SCRIPT);
         String key = new String(fileKey);
@@ -266,13 +272,76 @@ public final class Store implements AutoCloseable {
         return counts;
     }
 
-    private static void recoverAfterCrash(String url, String password, String description) {
-        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", password);
-             Statement s = c.createStatement()) {
-            s.execute("shutdown compact");
+    /**
+     * Rebuilds the store file of {@code dir} from its own rows after a crash: every table is dumped ({@code SCRIPT},
+     * which reads each table's rows, not its secondary indexes), loaded into a new file (encrypted like the store,
+     * under the same key), the row counts of every table compared, and only then does the new file replace the old
+     * one (an atomic rename). Its indexes and locks are thus new: nothing a killed transaction left in them survives.
+     * An interrupted recovery leaves the old file in place, and the next open recovers again.
+     */
+    private static void recoverAfterCrash(Path dir, String url, String password, String description) {
+        deleteRecoveryLeftovers(dir);
+        boolean encrypted = !password.isEmpty();
+        // the password of an encrypted file is "<file key> <user password>", the user's being empty
+        String key = encrypted ? password.substring(0, password.length() - 1) : null;
+        String cipher = encrypted ? " cipher aes password ?" : "";
+        Path script = dir.resolve(RECOVERY_SCRIPT);
+        java.util.Map<String, Long> before;
+        try (Connection c = DriverManager.getConnection(url + ";TRACE_LEVEL_FILE=0", "sa", password)) {
+            before = rowCounts(c);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("script to ? compression deflate" + cipher)) {
+                ps.setString(1, script.toString());
+                if (encrypted) {
+                    ps.setString(2, key);
+                }
+                ps.execute();
+            }
         } catch (SQLException e) {
-            throw new StoreException("Cannot recover " + description + " after a crash: " + firstLine(e.getMessage()),
-                    e);
+            deleteRecoveryLeftovers(dir);
+            throw new StoreException("Cannot recover " + description + " after a crash (reading it failed: "
+                    + firstLine(e.getMessage()) + "). Nothing was changed.", e);
+        }
+        Path rebuilt = dir.resolve(RECOVERY_FILE_NAME + ".mv.db");
+        String rebuiltUrl = "jdbc:h2:file:" + dir.resolve(RECOVERY_FILE_NAME) + H2_SETTINGS + ";TRACE_LEVEL_FILE=0"
+                + (encrypted ? ";CIPHER=AES" : "");
+        try {
+            try (Connection c = DriverManager.getConnection(rebuiltUrl, "sa", password)) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("runscript from ? compression deflate"
+                        + cipher)) {
+                    ps.setString(1, script.toString());
+                    if (encrypted) {
+                        ps.setString(2, key);
+                    }
+                    ps.execute();
+                }
+                java.util.Map<String, Long> after = rowCounts(c);
+                if (!after.equals(before)) {
+                    throw new SQLException("the rebuilt copy's row counts " + after + " differ from the store's "
+                            + before);
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("shutdown compact");
+                }
+            }
+            java.nio.file.Files.move(rebuilt, dir.resolve(FILE_NAME + ".mv.db"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("Cannot recover " + description + " after a crash (rebuilding it failed: "
+                    + firstLine(e.getMessage()) + "). Nothing was changed.", e);
+        } finally {
+            deleteRecoveryLeftovers(dir);
+        }
+    }
+
+    private static void deleteRecoveryLeftovers(Path dir) {
+        try {
+            for (String name : new String[] {RECOVERY_FILE_NAME + ".mv.db", RECOVERY_FILE_NAME + ".trace.db",
+                    RECOVERY_FILE_NAME + ".lock.db", RECOVERY_SCRIPT}) {
+                java.nio.file.Files.deleteIfExists(dir.resolve(name));
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot delete the leftovers of an interrupted crash recovery in " + dir + ": "
+                    + e.getMessage(), e);
         }
     }
 

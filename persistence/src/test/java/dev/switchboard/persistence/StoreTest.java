@@ -58,7 +58,17 @@ class StoreTest {
         java.nio.file.Files.delete(dir.resolve(Store.CLEAN_MARKER));
         try (Store store = Store.openFile(dir)) {
             assertThat(store.dsl().fetchCount(CONTACT_LIST, CONTACT_LIST.NAME.eq("Kept"))).isEqualTo(1);
+            // the rebuilt file goes on: its identities continue after the kept rows, its indexes answer
+            store.dsl().insertInto(CONTACT_LIST).set(CONTACT_LIST.NAME, "After").set(CONTACT_LIST.DEFAULT_REGION, "US")
+                    .set(CONTACT_LIST.COLUMN_MAPPING, "[]").set(CONTACT_LIST.CREATED_AT, java.time.OffsetDateTime.now())
+                    .set(CONTACT_LIST.UPDATED_AT, java.time.OffsetDateTime.now()).execute();
+            assertThat(store.dsl().fetchCount(CONTACT_LIST)).isEqualTo(2);
+            assertThat(new ContactListRepository(store).byName("After")).isPresent();
         }
         assertThat(dir.resolve(Store.CLEAN_MARKER)).exists();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no recovery leftovers")
+                    .noneMatch(n -> n.contains("recover"));
+        }
     }
 }

@@ -628,6 +628,7 @@ public final class BackupService {
         if (every.isZero() || every.isNegative()) {
             return () -> { };
         }
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread t = Thread.ofPlatform().daemon().name("backup-scheduler").start(() -> {
             try {
                 Duration wait = firstDelay;
@@ -650,6 +651,12 @@ public final class BackupService {
                         Backup b = backup(null, keep);
                         report.accept("backup written: " + b.zip() + " (" + b.size() + " bytes)");
                     } catch (RuntimeException e) {
+                        if (stopping.get()) {
+                            // the engine stopped and its store closed under a backup that outlasted the wait below:
+                            // no backup was written (it is written to a temporary file first), nothing failed
+                            LOG.info("scheduled backup abandoned: the store closed while it ran");
+                            return;
+                        }
                         LOG.error("scheduled backup failed: {}", e.getMessage());
                         report.accept("backup FAILED: " + e.getMessage());
                     }
@@ -660,6 +667,7 @@ public final class BackupService {
             }
         });
         return () -> {
+            stopping.set(true);
             t.interrupt();
             t.join(30_000);
         };

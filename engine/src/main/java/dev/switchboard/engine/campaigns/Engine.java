@@ -213,8 +213,12 @@ public final class Engine implements EngineContext, AutoCloseable {
         for (AttemptRow a : repo.attemptsInState("UNKNOWN", Integer.MAX_VALUE)) {
             repo.hold(a.enrollmentId(), startedAt);
         }
+        // results that came as notifications (messaging campaigns, the dialer) while no engine listened are lost:
+        // what was awaited is looked at now, not at its next poll (found by EngineCrashTest: after kills during a
+        // volume round, a restarted engine waited its 10 minutes' poll for every placement)
+        int awaited = repo.awaitingDueNow(startedAt);
         emit(new EngineEvent(startedAt, "ENGINE", 0, 0, null, "epoch " + epoch + " started; " + unknown
-                + " intents of earlier epochs are UNKNOWN"));
+                + " intents of earlier epochs are UNKNOWN; " + awaited + " awaited results looked at now"));
         reconcile();
         links.inbound().replyIntentsToUnknown();
         inbound.processPending();
@@ -863,6 +867,12 @@ public final class Engine implements EngineContext, AutoCloseable {
     @Override
     public int epoch() {
         return epoch;
+    }
+
+    @Override
+    public Instant startedAt() {
+        Instant at = startedAt;
+        return at == null ? Instant.MIN : at;
     }
 
     @Override

@@ -31,6 +31,9 @@ interface EngineContext {
 
     Instant now();
 
+    /** When this engine started (its clock): news of what was placed before may have come while none listened. */
+    Instant startedAt();
+
     void emit(EngineEvent event);
 
     void countSend();

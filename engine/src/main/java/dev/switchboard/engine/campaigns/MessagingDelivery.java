@@ -715,8 +715,11 @@ final class MessagingDelivery {
         for (Check i : items) {
             placements.byAttempt(i.attempt().id()).ifPresent(p -> {
                 byAttempt.put(i.attempt().id(), p);
+                // read without news after the grace, or at once when it was placed before this engine started
+                // (its post-contact notification may have come while no engine listened)
                 if (p.state().equals("PLACED") && p.lastDial() == null
-                        && (!now.isBefore(p.placedAt().plus(NEWS_GRACE)) || !now.isBefore(p.expiresAt()))) {
+                        && (!now.isBefore(p.placedAt().plus(NEWS_GRACE)) || !now.isBefore(p.expiresAt())
+                        || p.placedAt().isBefore(ctx.startedAt()))) {
                     unheard.computeIfAbsent(p.listId(), k -> new ArrayList<>()).add(p);
                 }
             });

@@ -120,14 +120,22 @@ class EngineCrashTest {
                         && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30)) {
                     Thread.sleep(20);
                 }
-                long waitMs = 200 + random.nextInt(3500);
+                // ... once it sends: a kill before its first send (its start-up reads the org, reconciles and
+                // subscribes, seconds on a loaded machine) would test a restart, not a crash in the send protocol
+                int before = sandbox.ledger().size();
+                long sending = System.nanoTime();
+                while (sandbox.ledger().size() == before && child.isAlive() && before < contacts
+                        && System.nanoTime() - sending < TimeUnit.SECONDS.toNanos(30)) {
+                    Thread.sleep(5);
+                }
+                long waitMs = random.nextInt(400);
                 boolean exited = child.waitFor(waitMs, TimeUnit.MILLISECONDS);
                 if (!exited) {
                     child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no clean close
                     child.waitFor();
                 }
                 String out = Files.readString(log, StandardCharsets.UTF_8);
-                history.add((out.contains("halting at") ? "halted at " + point : "SIGKILL after " + waitMs + " ms")
+                history.add((out.contains("halting at") ? "halted at " + point : "SIGKILL " + waitMs + " ms after its first send")
                         + " (ledger " + sandbox.ledger().size() + ")");
             }
             System.out.println("EngineCrashTest runs: " + history);
@@ -157,7 +165,11 @@ class EngineCrashTest {
                             try (var client = org.client()) {
                                 for (String l : sent.lines().toList()) {
                                     String[] f = l.split(",", -1);
-                                    sent += "\n" + client.messaging().messageStatus(f[17], f[18]);
+                                    try {
+                                        sent += "\n" + client.messaging().messageStatus(f[17], f[18]);
+                                    } catch (RuntimeException e) {
+                                        sent += "\n" + e.getMessage();
+                                    }
                                 }
                             }
                             for (int i = 0; i < contacts; i++) {
@@ -168,6 +180,17 @@ class EngineCrashTest {
                                     sent += "\nSENDING " + t;
                                 }
                             }
+                            // the enrollments not done, with their attempts: what the campaign waits for
+                            long cid = ws.engineRepository().campaignsIn(Set.of("RUNNING", "COMPLETED", "PAUSED"))
+                                    .getFirst().id();
+                            for (var e : ws.engineRepository().enrollmentsOfCampaign(cid, 0, 100_000).stream()
+                                    .filter(e -> !e.status().equals("DONE")).limit(5).toList()) {
+                                sent += "\nNOT DONE " + e;
+                                for (var a : ws.engineRepository().attemptsOfContact(e.contactId())) {
+                                    sent += "\n    " + a;
+                                }
+                            }
+                            sent += "\noperator queue " + ws.operatorQueue().size();
                             StringBuilder dump = new StringBuilder();
                             Thread.getAllStackTraces().forEach((th, st) -> {
                                 if (th.getName().startsWith("engine-")) {
