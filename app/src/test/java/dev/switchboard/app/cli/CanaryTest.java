@@ -195,6 +195,21 @@ class CanaryTest {
             if (texts != sms(sandbox)) {
                 System.out.printf("CanaryTest: %d SMS in the ledger for %d numbers after the crash at %d%n", texts,
                         sms(sandbox), atCrash);
+                if (Boolean.getBoolean("canary.trace")) {
+                    var byAddress = sandbox.ledger().stream().filter(l -> l.channel().equals("sms"))
+                            .collect(java.util.stream.Collectors.groupingBy(LedgerEntry::address));
+                    byAddress.forEach((address, entries) -> {
+                        if (entries.size() > 1) {
+                            for (LedgerEntry l : entries) {
+                                String who = read(enginePb.redirectError().file().toPath()).contains(l.messageId())
+                                        ? "first engine" : read(againPb.redirectError().file().toPath())
+                                        .contains(l.messageId()) ? "second engine" : "neither log";
+                                System.out.printf("  ..%s at %s message %s: %s%n", address.substring(
+                                        address.length() - 4), l.at(), l.messageId(), who);
+                            }
+                        }
+                    });
+                }
             }
             assertThat(sms(sandbox)).as(() -> "the engine ran on after the crash; the engine"
                             + " said:\n" + tail(read(againPb.redirectOutput().file().toPath()))
@@ -207,7 +222,13 @@ class CanaryTest {
             assertThat(evidence.code()).as(evidence.err()).isZero();
             assertThat(Files.readAllLines(export).size()).isGreaterThan(atCrash);
             assertThat(run(data, "audit", "list").code()).isZero();
-            assertThat(run(data, "campaign", "status", "Outage broadcast").code()).isZero();
+            Ran status = run(data, "campaign", "status", "Outage broadcast");
+            if (Boolean.getBoolean("canary.trace")) {
+                System.out.println(status.out());
+                System.out.println(String.join("\n", Files.readAllLines(export).subList(0, Math.min(3,
+                        Files.readAllLines(export).size()))));
+            }
+            assertThat(status.code()).isZero();
             Ran org = run(data, "org", "status");
             assertThat(org.code()).isZero();
             assertThat(org.out()).contains(sandbox.clientId());
