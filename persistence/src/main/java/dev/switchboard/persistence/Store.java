@@ -178,13 +178,7 @@ public final class Store implements AutoCloseable {
         String key = new String(fileKey);
         java.util.Map<String, Long> before;
         try (Connection c = DriverManager.getConnection(plainUrl, "sa", "")) {
-            before = rowCounts(c);
-            try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "script to ? compression deflate cipher aes password ?")) {
-                ps.setString(1, script.toString());
-                ps.setString(2, key);
-                ps.execute();
-            }
+            before = dump(c, script, key);
             try (Statement s = c.createStatement()) {
                 s.execute("shutdown");
             }
@@ -196,21 +190,8 @@ public final class Store implements AutoCloseable {
         Path encrypted = dir.resolve(MIGRATION_FILE_NAME + ".mv.db");
         String encUrl = "jdbc:h2:file:" + dir.resolve(MIGRATION_FILE_NAME) + H2_SETTINGS
                 + ";CIPHER=AES;TRACE_LEVEL_FILE=0";
-        try (Connection c = DriverManager.getConnection(encUrl, "sa", key + " ")) {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(
-                    "runscript from ? compression deflate cipher aes password ?")) {
-                ps.setString(1, script.toString());
-                ps.setString(2, key);
-                ps.execute();
-            }
-            java.util.Map<String, Long> after = rowCounts(c);
-            if (!after.equals(before)) {
-                throw new SQLException("the encrypted copy's row counts " + after + " differ from the store's "
-                        + before);
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("shutdown compact");
-            }
+        try {
+            load(encUrl, key + " ", script, key, before, "the encrypted copy");
         } catch (SQLException e) {
             deleteMigrationLeftovers(dir);
             throw new StoreException("Cannot encrypt the store in " + dataDir + " (" + firstLine(e.getMessage())
@@ -284,18 +265,10 @@ public final class Store implements AutoCloseable {
         boolean encrypted = !password.isEmpty();
         // the password of an encrypted file is "<file key> <user password>", the user's being empty
         String key = encrypted ? password.substring(0, password.length() - 1) : null;
-        String cipher = encrypted ? " cipher aes password ?" : "";
         Path script = dir.resolve(RECOVERY_SCRIPT);
         java.util.Map<String, Long> before;
         try (Connection c = DriverManager.getConnection(url + ";TRACE_LEVEL_FILE=0", "sa", password)) {
-            before = rowCounts(c);
-            try (java.sql.PreparedStatement ps = c.prepareStatement("script to ? compression deflate" + cipher)) {
-                ps.setString(1, script.toString());
-                if (encrypted) {
-                    ps.setString(2, key);
-                }
-                ps.execute();
-            }
+            before = dump(c, script, key);
         } catch (SQLException e) {
             deleteRecoveryLeftovers(dir);
             throw new StoreException("Cannot recover " + description + " after a crash (reading it failed: "
@@ -305,24 +278,7 @@ public final class Store implements AutoCloseable {
         String rebuiltUrl = "jdbc:h2:file:" + dir.resolve(RECOVERY_FILE_NAME) + H2_SETTINGS + ";TRACE_LEVEL_FILE=0"
                 + (encrypted ? ";CIPHER=AES" : "");
         try {
-            try (Connection c = DriverManager.getConnection(rebuiltUrl, "sa", password)) {
-                try (java.sql.PreparedStatement ps = c.prepareStatement("runscript from ? compression deflate"
-                        + cipher)) {
-                    ps.setString(1, script.toString());
-                    if (encrypted) {
-                        ps.setString(2, key);
-                    }
-                    ps.execute();
-                }
-                java.util.Map<String, Long> after = rowCounts(c);
-                if (!after.equals(before)) {
-                    throw new SQLException("the rebuilt copy's row counts " + after + " differ from the store's "
-                            + before);
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("shutdown compact");
-                }
-            }
+            load(rebuiltUrl, password, script, key, before, "the rebuilt copy");
             java.nio.file.Files.move(rebuilt, dir.resolve(FILE_NAME + ".mv.db"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException | java.io.IOException e) {
@@ -330,6 +286,48 @@ public final class Store implements AutoCloseable {
                     + firstLine(e.getMessage()) + "). Nothing was changed.", e);
         } finally {
             deleteRecoveryLeftovers(dir);
+        }
+    }
+
+    /**
+     * Dumps every table of the open store {@code c} to {@code script} ({@code SCRIPT}, which reads the tables' rows,
+     * not their secondary indexes), encrypted under {@code key} unless it is null; returns the tables' row counts.
+     */
+    private static java.util.Map<String, Long> dump(Connection c, Path script, String key) throws SQLException {
+        java.util.Map<String, Long> counts = rowCounts(c);
+        try (java.sql.PreparedStatement ps = c.prepareStatement("script to ? compression deflate"
+                + (key == null ? "" : " cipher aes password ?"))) {
+            ps.setString(1, script.toString());
+            if (key != null) {
+                ps.setString(2, key);
+            }
+            ps.execute();
+        }
+        return counts;
+    }
+
+    /**
+     * Loads a {@link #dump} into a new file at {@code url}, checks that every table has the row count it had
+     * ({@code before}), and compacts the file; {@code copy} names it in the error.
+     */
+    private static void load(String url, String password, Path script, String key, java.util.Map<String, Long> before,
+                             String copy) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", password)) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("runscript from ? compression deflate"
+                    + (key == null ? "" : " cipher aes password ?"))) {
+                ps.setString(1, script.toString());
+                if (key != null) {
+                    ps.setString(2, key);
+                }
+                ps.execute();
+            }
+            java.util.Map<String, Long> after = rowCounts(c);
+            if (!after.equals(before)) {
+                throw new SQLException(copy + "'s row counts " + after + " differ from the store's " + before);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("shutdown compact");
+            }
         }
     }
 
