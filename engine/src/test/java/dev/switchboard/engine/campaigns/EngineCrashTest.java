@@ -79,13 +79,30 @@ class EngineCrashTest {
     @TempDir
     Path dir;
 
+    /**
+     * The volume path: with 300 contacts due at once, the broadcast goes through a Genesys messaging campaign
+     * (list adds, withdrawals, reconciliation by the list's contents).
+     */
     @Test
     void killNineAtAnyPointSendsNothingTwiceLosesNothingAndQueuesWhatItCannotProve() throws Exception {
-        int contacts = Integer.getInteger("crash.contacts", 300);
-        int kills = Integer.getInteger("crash.kills", 6);
+        crash("auto", Integer.getInteger("crash.contacts", 300), Integer.getInteger("crash.kills", 6));
+    }
+
+    /**
+     * The agentless path: one send per contact (the send journal, reconciliation by message id, the operator queue for
+     * what cannot be proven), killed the same way.
+     */
+    @Test
+    void killNineDuringAgentlessSendsSendsNothingTwiceLosesNothingAndQueuesWhatItCannotProve() throws Exception {
+        crash("off", Integer.getInteger("crash.agentless-contacts", 300), Integer.getInteger("crash.kills", 6));
+    }
+
+    /** @param volume the engine's {@code switchboard.messaging.volume} ({@code auto}, or {@code off}: agentless) */
+    private void crash(String volume, int contacts, int kills) throws Exception {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        System.out.println("EngineCrashTest seed " + seed + ", " + contacts + " contacts, " + kills + " kills");
+        System.out.println("EngineCrashTest seed " + seed + ", " + contacts + " contacts, " + kills + " kills, volume "
+                + volume);
         Path data = dir.resolve("data");
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withRequestsPerMinute(1_000_000))) {
             sandbox.faults().latency(Duration.ofMillis(15));
@@ -113,7 +130,7 @@ class EngineCrashTest {
                 String point = random.nextInt(3) == 0 ? "none" : POINTS[random.nextInt(POINTS.length)];
                 Path log = dir.resolve("child-" + k + ".log");
                 Process child = child(data, sandbox, start, point, 0.02 + random.nextDouble() * 0.1,
-                        random.nextLong(), log);
+                        random.nextLong(), log, volume);
                 // kill at a random moment after the engine started (JVM start and migration take seconds here)
                 long started = System.nanoTime();
                 while (!Files.readString(log).contains("engine started") && child.isAlive()
@@ -142,6 +159,7 @@ class EngineCrashTest {
             sandbox.faults().reset();
 
             // a clean engine finishes the campaign: everything is sent, or settled, or in the operator queue
+            String volumeBefore = System.setProperty(MessagingDelivery.PROPERTY, volume);
             try (Workspace ws = Workspace.open(data, "the crash test's final engine")) {
                 Instant at = ws.lastEngineInstant().filter(i -> i.isAfter(start)).orElse(start);
                 Engine engine = ws.newEngine(org, SuppliedClock.virtual(at, 1), new Engine.Options(4, Duration.ofMillis(20),
@@ -210,6 +228,12 @@ class EngineCrashTest {
                 } finally {
                     engine.close();
                 }
+            } finally {
+                if (volumeBefore == null) {
+                    System.clearProperty(MessagingDelivery.PROPERTY);
+                } else {
+                    System.setProperty(MessagingDelivery.PROPERTY, volumeBefore);
+                }
             }
         }
     }
@@ -253,9 +277,9 @@ class EngineCrashTest {
     }
 
     private static Process child(Path data, Sandbox sandbox, Instant start, String point, double probability,
-                                 long seed, Path log) throws Exception {
+                                 long seed, Path log, String volume) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", vaultProperty("default"), vaultProperty("test-iterations"), usersIterations(),
+                "-Xmx256m", "-D" + MessagingDelivery.PROPERTY + "=" + volume, vaultProperty("default"), vaultProperty("test-iterations"), usersIterations(),
                 "-cp", System.getProperty("java.class.path"), EngineCrashTest.class.getName(),
                 data.toString(), sandbox.apiBaseUrl().toString(), sandbox.loginBaseUrl().toString(),
                 sandbox.clientId(), start.toString(), point, String.valueOf(probability), String.valueOf(seed));
