@@ -237,6 +237,27 @@ class TransportTest {
     }
 
     @Test
+    void aCampaignStartThatTimesOutIsNotRepeated() {
+        client.close();
+        client = fake.client().readTimeout(Duration.ofMillis(300)).build();
+        fake.api = r -> new MockResponse.Builder(json(200, "{}")).headersDelay(1, TimeUnit.SECONDS).build();
+        assertThatThrownBy(() -> client.campaigns().startVoiceCampaign("k1"))
+                .isInstanceOfSatisfying(GenesysTransportException.class, e -> assertThat(e.requestSent()).isTrue());
+        assertThatThrownBy(() -> client.campaigns().startMessagingCampaign("m1"))
+                .isInstanceOfSatisfying(GenesysTransportException.class, e -> assertThat(e.requestSent()).isTrue());
+        assertThat(fake.apiRequests).as("one request each: a repeat may begin a second run over the list")
+                .hasSize(2);
+    }
+
+    @Test
+    void aCampaignStartAnswered503IsNotRepeated() {
+        fake.api = r -> json(503, "{\"code\":\"service.unavailable\"}");
+        assertThatThrownBy(() -> client.campaigns().startVoiceCampaign("k1"))
+                .isInstanceOfSatisfying(GenesysApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(fake.apiRequests).hasSize(1);
+    }
+
+    @Test
     void aReadThatTimesOutIsRetried() {
         client.close();
         client = fake.client().readTimeout(Duration.ofMillis(300)).build();

@@ -374,6 +374,18 @@ final class VoiceDialer {
                 LOG.warn("settled contacts not removed from the dialer's list yet: {}", e.toString());
             }
         }
+        // contacts still wait in the list: the Genesys campaign must be on for them (a start whose answer was lost
+        // is not repeated blindly, so it is looked at here too, not only when the next contacts are injected)
+        CampaignRow c = items.getFirst().campaign();
+        try {
+            String listId = placements.object(campaignId, LIST).orElse(null);
+            if (listId != null && !placements.ofList(campaignId, listId, Set.of("PLACED"), 1).isEmpty()
+                    && ctx.repo().campaign(campaignId).map(r -> r.state().equals("RUNNING")).orElse(false)) {
+                ensureOn(c, resources(c));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the Genesys voice campaign of campaign {} not looked at: {}", campaignId, e.toString());
+        }
     }
 
     private void checkOne(Check i, PlacementRow p, Map<String, Contacts.DialerContact> found) {

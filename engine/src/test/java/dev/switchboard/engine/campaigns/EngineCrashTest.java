@@ -94,7 +94,7 @@ class EngineCrashTest {
      */
     @Test
     void killNineDuringAgentlessSendsSendsNothingTwiceLosesNothingAndQueuesWhatItCannotProve() throws Exception {
-        crash("off", Integer.getInteger("crash.agentless-contacts", 300), Integer.getInteger("crash.kills", 6));
+        crash("off", Integer.getInteger("crash.agentless-contacts", 150), Integer.getInteger("crash.kills", 4));
     }
 
     /** @param volume the engine's {@code switchboard.messaging.volume} ({@code auto}, or {@code off}: agentless) */

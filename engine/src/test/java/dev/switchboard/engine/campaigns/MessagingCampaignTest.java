@@ -131,8 +131,8 @@ class MessagingCampaignTest {
 
     @Test
     void aPauseStopsTheMessagingCampaignAndAResumeMessagesTheRestOnce() throws Exception {
-        int contacts = 600;
-        // real time: the messaging campaign sends 1000 a minute, so the 600 take about 36 s and can be paused
+        int contacts = 300;
+        // real time: the messaging campaign sends 1000 a minute, so the 300 take about 18 s and can be paused
         try (EngineFixture f = new EngineFixture(dir, 1); GenesysClient genesys = f.org().client()) {
             importList(f, contacts);
             f.startEngine();
