@@ -541,6 +541,7 @@ public final class EngineRepository {
                 if (!updateAttempt(tx, r.attemptId(), r.fromStates(), r.settle(), at)) {
                     throw new StaleEnrollmentException(r.enrollmentId());
                 }
+                exitEvent(tx, r.enrollmentId(), r.move(), at);
                 done.add(r.attemptId());
             }
             return done;
@@ -556,6 +557,7 @@ public final class EngineRepository {
             if (m != null && !move(tx, enrollmentId, version, m, at)) {
                 throw new StaleEnrollmentException(enrollmentId);
             }
+            exitEvent(tx, enrollmentId, m, at);
             return true;
         }
     }
@@ -574,6 +576,23 @@ public final class EngineRepository {
                     .where(ATTEMPT.ID.eq(attemptId).and(ATTEMPT.STATE.in(fromStates)))
                     .execute();
             return n == 1;
+        }
+    }
+
+    /**
+     * A result that ends the sequence (a call answered, the last email delivered, a failure with nowhere to go) is
+     * an exit like any other: its EXITED event, with the exit step and reason, goes into the same transaction, so the
+     * timeline and the funnel say why the contact's sequence ended.
+     */
+    private static void exitEvent(DSLContext tx, long enrollmentId, Move m, Instant at) {
+        if (m == null || !"DONE".equals(m.status())) {
+            return;
+        }
+        var e = tx.select(ENROLLMENT.CAMPAIGN_ID, ENROLLMENT.CONTACT_ID).from(ENROLLMENT)
+                .where(ENROLLMENT.ID.eq(enrollmentId)).fetchOne();
+        if (e != null) {
+            insertEvent(tx, new EventRow(0, enrollmentId, e.value1(), e.value2(), at, "EXITED", m.stepId(), null,
+                    "exit", null, m.exitReason(), null));
         }
     }
 

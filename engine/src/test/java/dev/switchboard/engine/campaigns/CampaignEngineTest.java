@@ -67,6 +67,17 @@ class CampaignEngineTest {
             assertThat(w.toString().lines().skip(1).filter(l -> l.contains(",SENT,")).count())
                     .isEqualTo(ledger.size() - systemReplies);
             assertThat(rows).isGreaterThanOrEqualTo((int) (ledger.size() - systemReplies));
+            // says why for every contact: each ended enrollment has an EXITED line with its reason, however it
+            // ended (a call answered, the last email delivered, a block with nowhere to go)
+            for (var e : f.workspace.engineRepository().enrollmentsOfCampaign(campaign.id(), 0, 1_000)) {
+                Timelines.Timeline t = f.workspace.timelines().timeline(e.contactId(),
+                        f.workspace.suppressions().view(), f.clock.instant()).orElseThrow();
+                assertThat(t.past()).as("contact %s (%s)", t.externalKey(), e.exitReason())
+                        .anySatisfy(i -> {
+                            assertThat(i.kind()).isEqualTo("EXITED");
+                            assertThat(i.detail()).isEqualTo(e.exitReason()).isNotBlank();
+                        });
+            }
             // an independent oracle over the sandbox's ledger: windows, suppressions, the weekly cap
             assertThat(ComplianceOracle.violations(ledger, f.workspace, 3)).isEmpty();
             // the suppressed person is never reached and the timeline says why
