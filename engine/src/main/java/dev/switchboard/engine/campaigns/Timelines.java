@@ -118,8 +118,12 @@ public final class Timelines {
             }
             d.append(": ").append(in.outcome() == null ? "not processed yet" : in.outcome());
             for (var reply : inbound.repliesToEvent(in.id())) {
-                d.append("; ").append(reply.kind().toLowerCase(Locale.ROOT)).append(" reply ")
-                        .append(reply.state().toLowerCase(Locale.ROOT));
+                String kind = reply.kind().toLowerCase(Locale.ROOT);
+                String state = reply.state().toLowerCase(Locale.ROOT);
+                // the outcome names the reply as it was sent ("confirmation sent"); a later state is added
+                if (in.outcome() == null || !in.outcome().contains(kind + " " + state)) {
+                    d.append("; ").append(kind).append(" reply ").append(state);
+                }
             }
             past.add(new Item(in.occurredAt(), local(in.occurredAt(), cand.zones()), "INBOUND",
                     in.campaignId() == null ? null : name(names, in.campaignId()), null, null, null,

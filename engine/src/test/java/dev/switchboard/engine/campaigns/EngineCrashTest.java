@@ -100,6 +100,7 @@ class EngineCrashTest {
     /** @param volume the engine's {@code switchboard.messaging.volume} ({@code auto}, or {@code off}: agentless) */
     private void crash(String volume, int contacts, int kills) throws Exception {
         long seed = Long.getLong("crash.seed", System.nanoTime());
+        long t0 = System.nanoTime();
         Random random = new Random(seed);
         System.out.println("EngineCrashTest seed " + seed + ", " + contacts + " contacts, " + kills + " kills, volume "
                 + volume);
@@ -155,7 +156,7 @@ class EngineCrashTest {
                 history.add((out.contains("halting at") ? "halted at " + point : "SIGKILL " + waitMs + " ms after its first send")
                         + " (ledger " + sandbox.ledger().size() + ")");
             }
-            System.out.println("EngineCrashTest runs: " + history);
+            System.out.println("EngineCrashTest runs (" + (System.nanoTime() - t0) / 1_000_000 + " ms): " + history);
             sandbox.faults().reset();
 
             // a clean engine finishes the campaign: everything is sent, or settled, or in the operator queue
@@ -224,6 +225,8 @@ class EngineCrashTest {
                         }
                         Thread.sleep(100);
                     }
+                    System.out.println("EngineCrashTest: the final engine settled the campaign at "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
                     verify(ws, sandbox, contacts, stats, seed, history);
                 } finally {
                     engine.close();
