@@ -184,8 +184,9 @@ class FaultEngineTest {
                 Set<String> settledSentSms = new HashSet<>();
                 int settled = 0;
                 // the appointment reminders span about 20 days of engine time (120 s here) fault-free; each 429
-                // pause of 1 s is 4 h of engine time, so the faulted run may need a few days more
-                long end = System.nanoTime() + Duration.ofSeconds(200).toNanos();
+                // pause of 1 s is 4 h of engine time, so the faulted run may need a few days more: about one second
+                // per injected 429 (CI saw 120 of them, 136 s, in a run of 410 requests)
+                long end = System.nanoTime() + Duration.ofSeconds(300).toNanos();
                 while (true) {
                     settled += settleLikeAnOperator(f, claimedLedger, settledSentSms, queuedSince);
                     if (f.workspace.campaigns().all().stream().noneMatch(c -> c.state().equals("running"))) {
