@@ -7,6 +7,8 @@ import dev.switchboard.app.console.common.TaskRunner;
 import dev.switchboard.engine.StoreUnavailableException;
 import dev.switchboard.engine.Workspace;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,10 +53,8 @@ public final class ShellViewModel {
             "vaultNeed");
     private final ReadOnlyStringWrapper vaultError = new ReadOnlyStringWrapper(this, "vaultError");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper heldElsewhere =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "heldElsewhere");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper profilesReady =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "profilesReady");
+    private final ReadOnlyBooleanWrapper heldElsewhere = new ReadOnlyBooleanWrapper(this, "heldElsewhere");
+    private final ReadOnlyBooleanWrapper profilesReady = new ReadOnlyBooleanWrapper(this, "profilesReady");
     private final ReadOnlyStringWrapper storeLine = new ReadOnlyStringWrapper(this, "storeLine",
             StoreState.OPENING.label());
     private final ReadOnlyStringWrapper engineLine = new ReadOnlyStringWrapper(this, "engineLine");
@@ -202,7 +202,7 @@ public final class ShellViewModel {
      * True once the open store has profiles to sign in as: false while the first start makes the first one (the
      * welcome dialog), so the status bar offers no "Sign in…" then.
      */
-    public javafx.beans.property.ReadOnlyBooleanProperty profilesReadyProperty() {
+    public ReadOnlyBooleanProperty profilesReadyProperty() {
         return profilesReady.getReadOnlyProperty();
     }
 
